@@ -1,0 +1,292 @@
+package com.sparkify.dwh.local.copy;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.sparkify.dwh.store.ObjectNotFoundException;
+import com.sparkify.dwh.store.ObjectStore;
+import com.sparkify.dwh.store.S3Uri;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Runs a Redshift COPY against DuckDB. Every object is read and every record converted as Redshift
+ * would; good rows go through DuckDB's appender into a private temporary table and from there into the
+ * target in one INSERT, inside the caller's transaction: the COPY loads every good row or none.
+ * Rejected rows are recorded in stl_load_errors; once there are more than MAXERROR of them the COPY
+ * fails with the first bad object and line.
+ */
+public final class CopyEmulator {
+
+    private static final Pattern LENGTH_CHECK = Pattern.compile("strlen\\(\"?(.+?)\"?\\) <= (\\d+)");
+
+    private final CopySources sources;
+    private final ObjectMapper mapper;
+    private final JsonFactory factory;
+
+    public CopyEmulator(Function<String, ObjectStore> buckets) {
+        // Exact decimals: a number loaded into a text column keeps the digits the file wrote.
+        this.mapper = JsonMapper.builder()
+                .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .build();
+        this.factory = mapper.getFactory();
+        this.sources = new CopySources(buckets, mapper);
+    }
+
+    /** What a finished COPY did: pg_last_copy_id(), pg_last_copy_count() and the rows it rejected. */
+    public record CopyResult(long queryId, long rowsLoaded, long rowsRejected) {
+    }
+
+    public CopyResult execute(CopyCommand command, DuckDBConnection transaction, LoadErrorLog errorLog)
+            throws SQLException {
+        Target target = describeTarget(transaction, command);
+        ValueConverter converter = new ValueConverter(command);
+        RecordMapper recordMapper = command.jsonPaths() == null
+                ? new AutoRecordMapper(factory, target.columns(), converter, command.ignoreCase())
+                : jsonPathsMapper(command.jsonPaths(), target.columns(), converter);
+        List<S3Uri> objects = sources.resolve(command);
+
+        long queryId = errorLog.nextQueryId();
+        LocalDateTime started = LocalDateTime.now(ZoneOffset.UTC);
+        String scratch = "__copy_" + queryId;
+        String columnList = columnList(target.columns());
+        try (Statement statement = transaction.createStatement()) {
+            statement.execute("CREATE TEMP TABLE " + scratch + " AS SELECT " + columnList + " FROM "
+                    + target.qualifiedName() + " LIMIT 0");
+        }
+        List<LoadError> errors = new ArrayList<>();
+        long loaded = 0;
+        try (DuckDBAppender appender = transaction.createAppender("temp", "main", scratch)) {
+            for (S3Uri object : objects) {
+                loaded += load(object, recordMapper, target, appender, errors, command.maxErrors(), queryId, started);
+                if (errors.size() > command.maxErrors()) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            throw new CopyException("COPY into " + command.table() + ": cannot read input: " + e.getMessage(), e);
+        }
+        errorLog.record(errors);
+        if (errors.size() > command.maxErrors()) {
+            throw new CopyException("Load into table '" + command.table() + "' failed: more than MAXERROR "
+                    + command.maxErrors() + " rows rejected; first: " + errors.get(0).describe()
+                    + ". Check 'stl_load_errors' (query " + queryId + ") for details.");
+        }
+        try (Statement statement = transaction.createStatement()) {
+            statement.execute("INSERT INTO " + target.qualifiedName() + " (" + columnList + ") SELECT "
+                    + columnList + " FROM " + scratch);
+            statement.execute("DROP TABLE " + scratch);
+        }
+        return new CopyResult(queryId, loaded, errors.size());
+    }
+
+    private long load(S3Uri object, RecordMapper recordMapper, Target target, DuckDBAppender appender,
+                      List<LoadError> errors, int maxErrors, long queryId, LocalDateTime started)
+            throws IOException, SQLException {
+        long loaded = 0;
+        String fileName = object.toString();
+        try (InputStream in = sources.open(object)) {
+            JsonRecordSplitter splitter = new JsonRecordSplitter(in, fileName);
+            JsonRecordSplitter.Piece piece;
+            while ((piece = splitter.next()) != null) {
+                if (piece instanceof JsonRecordSplitter.Garbage garbage) {
+                    errors.add(new LoadError(queryId, target.tableId(), started, fileName, garbage.lastLine(),
+                            "", "", "", 0, garbage.text(), "", LoadErrorCodes.INVALID_INPUT, garbage.reason()));
+                } else {
+                    JsonRecordSplitter.Record record = (JsonRecordSplitter.Record) piece;
+                    try {
+                        append(appender, recordMapper.map(record), target.columns());
+                        loaded++;
+                    } catch (RowRejectedException rejected) {
+                        errors.add(new LoadError(queryId, target.tableId(), started, fileName, record.lastLine(),
+                                rejected.column(), rejected.columnType(), lengthOf(target, rejected.column()), 0,
+                                record.text(), rejected.rawValue(), rejected.errorCode(), rejected.reason()));
+                    }
+                }
+                if (errors.size() > maxErrors) {
+                    return loaded;
+                }
+            }
+        } catch (ObjectNotFoundException e) {
+            throw new CopyException("COPY: object " + fileName + " disappeared while loading: " + e.getMessage());
+        }
+        return loaded;
+    }
+
+    private static String lengthOf(Target target, String column) {
+        for (TargetColumn c : target.columns()) {
+            if (c.name().equals(column) && c.maxBytes() > 0) {
+                return Integer.toString(c.maxBytes());
+            }
+        }
+        return "";
+    }
+
+    private static void append(DuckDBAppender appender, Object[] values, TargetColumn[] columns) throws SQLException {
+        appender.beginRow();
+        for (Object value : values) {
+            if (value == null) {
+                appender.appendNull();
+            } else if (value instanceof String text) {
+                appender.append(text);
+            } else if (value instanceof Integer number) {
+                appender.append(number.intValue());
+            } else if (value instanceof Long number) {
+                appender.append(number.longValue());
+            } else if (value instanceof Short number) {
+                appender.append(number.shortValue());
+            } else if (value instanceof Double number) {
+                appender.append(number.doubleValue());
+            } else if (value instanceof Float number) {
+                appender.append(number.floatValue());
+            } else if (value instanceof BigDecimal number) {
+                appender.append(number);
+            } else if (value instanceof Boolean bool) {
+                appender.append(bool.booleanValue());
+            } else if (value instanceof LocalDateTime timestamp) {
+                appender.append(timestamp);
+            } else if (value instanceof OffsetDateTime timestamp) {
+                appender.append(timestamp);
+            } else if (value instanceof LocalDate date) {
+                appender.append(date);
+            } else {
+                throw new IllegalStateException("no way to append " + value.getClass() + " for " + columns.length + " columns");
+            }
+        }
+        appender.endRow();
+    }
+
+    private RecordMapper jsonPathsMapper(S3Uri file, TargetColumn[] columns, ValueConverter converter) {
+        JsonNode root;
+        try (InputStream in = sources.open(file)) {
+            root = mapper.readTree(in);
+        } catch (ObjectNotFoundException e) {
+            throw new CopyException("jsonpaths file " + file + " does not exist");
+        } catch (IOException e) {
+            throw new CopyException("jsonpaths file " + file + " is not valid JSON: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new CopyException("jsonpaths file " + file + " must hold one JSON object with a \"jsonpaths\" array");
+        }
+        JsonNode paths = root.get("jsonpaths");
+        if (paths == null) {
+            // Redshift: a key other than "jsonpaths" is not an error, the file is ignored and 'auto' used.
+            return new AutoRecordMapper(factory, columns, converter, false);
+        }
+        if (!paths.isArray()) {
+            throw new CopyException("jsonpaths file " + file + ": \"jsonpaths\" must be an array of strings");
+        }
+        List<String> expressions = new ArrayList<>();
+        for (JsonNode path : paths) {
+            if (!path.isTextual() || path.textValue().isEmpty()) {
+                throw new CopyException("jsonpaths file " + file + ": an element is empty or not a string: " + path);
+            }
+            expressions.add(path.textValue());
+        }
+        return new JsonPathsRecordMapper(mapper, columns, converter, expressions, file.toString());
+    }
+
+    /** The target table and the columns COPY fills, in load order. */
+    private record Target(String qualifiedName, long tableId, TargetColumn[] columns) {
+    }
+
+    private static Target describeTarget(Connection connection, CopyCommand command) throws SQLException {
+        String schema = "main";
+        String table = command.table();
+        int dot = table.indexOf('.');
+        if (dot >= 0) {
+            schema = table.substring(0, dot);
+            table = table.substring(dot + 1);
+        }
+        Map<String, Integer> lengths = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT expression FROM duckdb_constraints() WHERE schema_name = ? AND table_name = ?"
+                        + " AND constraint_type = 'CHECK'")) {
+            query.setString(1, schema);
+            query.setString(2, table);
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    Matcher matcher = LENGTH_CHECK.matcher(result.getString(1));
+                    if (matcher.find()) {
+                        lengths.put(matcher.group(1), Integer.parseInt(matcher.group(2)));
+                    }
+                }
+            }
+        }
+        List<TargetColumn> all = new ArrayList<>();
+        long tableId = -1;
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT column_name, data_type, is_nullable, numeric_precision, numeric_scale, table_oid"
+                        + " FROM duckdb_columns() WHERE schema_name = ? AND table_name = ? ORDER BY column_index")) {
+            query.setString(1, schema);
+            query.setString(2, table);
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    String name = result.getString(1);
+                    String type = result.getString(2);
+                    TargetColumn.Type loadable = TargetColumn.typeOf(type);
+                    if (loadable == null) {
+                        throw new CopyException("COPY into " + command.table() + ": column " + name + " has type "
+                                + type + ", which the local COPY cannot load");
+                    }
+                    all.add(new TargetColumn(name, loadable, lengths.getOrDefault(name, 0),
+                            !result.getBoolean(3), result.getInt(4), result.getInt(5)));
+                    tableId = result.getLong(6);
+                }
+            }
+        }
+        if (all.isEmpty()) {
+            throw new CopyException("COPY: table " + command.table() + " does not exist");
+        }
+        TargetColumn[] columns;
+        if (command.columns().isEmpty()) {
+            columns = all.toArray(TargetColumn[]::new);
+        } else {
+            columns = new TargetColumn[command.columns().size()];
+            for (int i = 0; i < columns.length; i++) {
+                String wanted = command.columns().get(i).toLowerCase(Locale.ROOT);
+                columns[i] = all.stream().filter(c -> c.name().equals(wanted)).findFirst()
+                        .orElseThrow(() -> new CopyException("COPY: column " + wanted + " of the column list is not in "
+                                + command.table()));
+            }
+        }
+        String qualified = quote(schema) + "." + quote(table);
+        return new Target(qualified, tableId, columns);
+    }
+
+    private static String columnList(TargetColumn[] columns) {
+        List<String> names = new ArrayList<>();
+        for (TargetColumn column : columns) {
+            names.add(quote(column.name()));
+        }
+        return String.join(", ", names);
+    }
+
+    private static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+}

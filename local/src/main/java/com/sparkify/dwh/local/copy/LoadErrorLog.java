@@ -1,0 +1,77 @@
+package com.sparkify.dwh.local.copy;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.List;
+
+/**
+ * The local stl_load_errors table, with Redshift's columns. Written on its own auto-committed
+ * connection: as in Redshift, the record of a COPY's bad rows survives the COPY failing and rolling
+ * back. Query ids come from a sequence, as pg_last_copy_id() returns them.
+ */
+public final class LoadErrorLog {
+
+    /** Values longer than this are cut, as Redshift's char(1024) raw_line and raw_field_value are. */
+    static final int RAW_LIMIT = 1024;
+
+    private final Connection connection;
+
+    public LoadErrorLog(Connection autoCommitted) throws SQLException {
+        this.connection = autoCommitted;
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SEQUENCE IF NOT EXISTS stl_query_id_seq START 1");
+            statement.execute("""
+                    CREATE TABLE IF NOT EXISTS stl_load_errors (
+                        userid INTEGER, slice INTEGER, tbl INTEGER, starttime TIMESTAMP, session INTEGER,
+                        query INTEGER, filename VARCHAR, line_number BIGINT, colname VARCHAR, type VARCHAR,
+                        col_length VARCHAR, position INTEGER, raw_line VARCHAR, raw_field_value VARCHAR,
+                        err_code INTEGER, err_reason VARCHAR)""");
+        }
+    }
+
+    /** A new query id for a COPY. */
+    public synchronized long nextQueryId() throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT nextval('stl_query_id_seq')")) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    public synchronized void record(List<LoadError> errors) throws SQLException {
+        if (errors.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO stl_load_errors VALUES (0, 0, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (LoadError error : errors) {
+                insert.setLong(1, error.tableId());
+                insert.setTimestamp(2, Timestamp.valueOf(error.startTime()));
+                insert.setLong(3, error.query());
+                insert.setString(4, error.fileName());
+                insert.setLong(5, error.lineNumber());
+                insert.setString(6, error.columnName());
+                insert.setString(7, error.columnType());
+                insert.setString(8, error.columnLength());
+                insert.setInt(9, error.position());
+                insert.setString(10, cut(error.rawLine()));
+                insert.setString(11, cut(error.rawFieldValue()));
+                insert.setInt(12, error.errorCode());
+                insert.setString(13, error.reason());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static String cut(String value) {
+        if (value == null || value.length() <= RAW_LIMIT) {
+            return value;
+        }
+        return value.substring(0, RAW_LIMIT);
+    }
+}

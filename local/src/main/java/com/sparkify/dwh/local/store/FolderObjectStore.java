@@ -1,0 +1,139 @@
+package com.sparkify.dwh.local.store;
+
+import com.sparkify.dwh.store.ObjectNotFoundException;
+import com.sparkify.dwh.store.ObjectStore;
+import com.sparkify.dwh.store.ObjectSummary;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A folder standing in for one S3 bucket: the key {@code log_data/2018/11/x.json} is the file
+ * {@code <root>/log_data/2018/11/x.json}. Listing follows S3: a string prefix, keys in UTF-8 byte order.
+ */
+public final class FolderObjectStore implements ObjectStore {
+
+    private final Path root;
+
+    public FolderObjectStore(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public List<ObjectSummary> list(String prefix) {
+        Path start = deepestFolderOf(prefix);
+        if (!Files.isDirectory(start)) {
+            return List.of();
+        }
+        List<ObjectSummary> objects = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(start)) {
+            files.forEach(file -> {
+                BasicFileAttributes attributes = attributes(file);
+                if (attributes.isRegularFile()) {
+                    String key = keyOf(file);
+                    if (key.startsWith(prefix)) {
+                        objects.add(new ObjectSummary(key, attributes.size(), eTag(attributes)));
+                    }
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + start, e);
+        }
+        objects.sort(Comparator.comparing(ObjectSummary::key, FolderObjectStore::compareUtf8));
+        return objects;
+    }
+
+    @Override
+    public InputStream read(String key) {
+        Path file = fileOf(key);
+        try {
+            return Files.newInputStream(file);
+        } catch (NoSuchFileException e) {
+            throw new ObjectNotFoundException("no object " + key + " (no file " + file + ")");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    @Override
+    public void write(String key, byte[] content) {
+        Path file = fileOf(key);
+        try {
+            Files.createDirectories(file.getParent());
+            // Write then rename, so a reader never sees half an object, as with S3.
+            Path partial = Files.createTempFile(file.getParent(), ".partial-", ".tmp");
+            Files.write(partial, content);
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** The file for a key; keys that would leave the folder are refused. */
+    private Path fileOf(String key) {
+        if (key.isEmpty() || key.startsWith("/") || key.endsWith("/")) {
+            throw new IllegalArgumentException("not an object key: '" + key + "'");
+        }
+        Path file = root.resolve(key).normalize();
+        if (!file.startsWith(root)) {
+            throw new IllegalArgumentException("key " + key + " points outside the bucket folder");
+        }
+        return file;
+    }
+
+    /** The folder to walk for a prefix: everything before its last '/'. */
+    private Path deepestFolderOf(String prefix) {
+        int slash = prefix.lastIndexOf('/');
+        if (slash <= 0) {
+            return root;
+        }
+        Path folder = root.resolve(prefix.substring(0, slash)).normalize();
+        return folder.startsWith(root) ? folder : root;
+    }
+
+    private String keyOf(Path file) {
+        return root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+    }
+
+    private static BasicFileAttributes attributes(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read attributes of " + file, e);
+        }
+    }
+
+    /** Size and modification time stand in for S3's content hash: either changes when the file does. */
+    private static String eTag(BasicFileAttributes attributes) {
+        return Long.toHexString(attributes.size()) + "-" + Long.toHexString(attributes.lastModifiedTime().toMillis());
+    }
+
+    /** S3 lists keys in UTF-8 binary order, which is code point order, not Java's UTF-16 order. */
+    static int compareUtf8(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+}

@@ -1,0 +1,27 @@
+-- Stages the activity logs: every object whose key starts with {{source}} into staging_events. Run as one
+-- batch, so the last statement sees this COPY's figures through pg_last_copy_*().
+--
+-- JSON {{json_format}}: 'auto ignorecase' maps the camelCase keys to the lower-case columns; a jsonpaths
+-- file (s3://udacity-dend/log_json_path.json) maps them by position instead.
+-- TIMEFORMAT 'epochmillisecs': ts is epoch milliseconds; loaded straight into a TIMESTAMP, milliseconds kept.
+-- EMPTYASNULL BLANKSASNULL: "" (the userId of logged-out events) and blank text load as NULL.
+-- MAXERROR: bad rows tolerated before the whole COPY fails; each rejected row is in stl_load_errors.
+-- COMPUPDATE OFF: staging is truncated every run, so analysing compression each time is wasted work.
+-- STATUPDATE OFF: the loads read staging whole; fresh statistics would not change their plans.
+-- No TRUNCATECOLUMNS: a value too long for its column is rejected and recorded, never cut silently.
+TRUNCATE staging_events;
+
+COPY staging_events
+FROM {{source}}
+IAM_ROLE {{iam_role}}
+REGION {{region}}
+FORMAT AS JSON {{json_format}}
+TIMEFORMAT 'epochmillisecs'
+EMPTYASNULL
+BLANKSASNULL
+MAXERROR {{max_errors}}
+COMPUPDATE OFF
+STATUPDATE OFF;
+
+SELECT pg_last_copy_count() AS rows_loaded,
+       (SELECT COUNT(*) FROM stl_load_errors WHERE query = pg_last_copy_id()) AS rows_rejected;
