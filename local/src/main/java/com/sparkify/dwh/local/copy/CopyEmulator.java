@@ -90,8 +90,9 @@ public final class CopyEmulator {
         } catch (IOException e) {
             throw new CopyException("COPY into " + command.table() + ": cannot read input: " + e.getMessage(), e);
         }
-        errorLog.record(errors);
         if (errors.size() > command.maxErrors()) {
+            // Kept apart from the failing transaction, so the record survives its rollback, as in Redshift.
+            errorLog.record(errors);
             throw new CopyException("Load into table '" + command.table() + "' failed: more than MAXERROR "
                     + command.maxErrors() + " rows rejected; first: " + errors.get(0).describe()
                     + ". Check 'stl_load_errors' (query " + queryId + ") for details.");
@@ -101,6 +102,8 @@ public final class CopyEmulator {
                     + columnList + " FROM " + scratch);
             statement.execute("DROP TABLE " + scratch);
         }
+        // Inside the transaction: the batch's own snapshot must see them (pg_last_copy_id() queries).
+        errorLog.record(errors, transaction);
         return new CopyResult(queryId, loaded, errors.size());
     }
 

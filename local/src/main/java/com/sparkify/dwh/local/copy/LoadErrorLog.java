@@ -9,9 +9,10 @@ import java.sql.Timestamp;
 import java.util.List;
 
 /**
- * The local stl_load_errors table, with Redshift's columns. Written on its own auto-committed
- * connection: as in Redshift, the record of a COPY's bad rows survives the COPY failing and rolling
- * back. Query ids come from a sequence, as pg_last_copy_id() returns them.
+ * The local stl_load_errors table, with Redshift's columns. The bad rows of a failing COPY are written
+ * on the log's own auto-committed connection, so the record survives the COPY rolling back, as in
+ * Redshift; those of a COPY that loads are written in its transaction, which the statements after it
+ * in the batch (pg_last_copy_id() queries) see. Query ids come from a sequence.
  */
 public final class LoadErrorLog {
 
@@ -42,11 +43,17 @@ public final class LoadErrorLog {
         }
     }
 
+    /** Records on the log's own connection, committed at once. */
     public synchronized void record(List<LoadError> errors) throws SQLException {
+        record(errors, connection);
+    }
+
+    /** Records on the given connection, in its transaction. */
+    public void record(List<LoadError> errors, Connection on) throws SQLException {
         if (errors.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = connection.prepareStatement(
+        try (PreparedStatement insert = on.prepareStatement(
                 "INSERT INTO stl_load_errors VALUES (0, 0, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (LoadError error : errors) {
                 insert.setLong(1, error.tableId());
