@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sparkify.dwh.local.LocalPipeline;
 import com.sparkify.dwh.local.expected.ExpectedRows;
+import com.sparkify.dwh.local.generate.DataGenerator;
+import com.sparkify.dwh.local.generate.GeneratorOptions;
 import com.sparkify.dwh.local.expected.ExpectedStarSchema;
 import com.sparkify.dwh.pipeline.PipelineFailedException;
 import com.sparkify.dwh.pipeline.RunListener;
@@ -66,6 +68,33 @@ class PipelineEndToEndTest {
         assertSameTables(db, expected);
         assertThat(report.step("stage songs").rows()).isEqualTo(expected.stagedSongCount());
         assertThat(report.step("stage events").rows()).isEqualTo(expected.stagedEventCount());
+    }
+
+    @Test
+    void generatedDataMatchesTheIndependentComputation() throws Exception {
+        Path data = temp.resolve("generated");
+        new DataGenerator(new GeneratorOptions(60, 150, 3_000, 7)).generate(data);
+        Path db = temp.resolve("generated.duckdb");
+
+        RunReport report = run(data, db, "log_json_path.json", 0);
+
+        ExpectedStarSchema expected = ExpectedStarSchema.compute(data);
+        assertThat(expected.rejected()).isEmpty();
+        assertSameTables(db, expected);
+        assertThat(report.step("stage events").rows()).isEqualTo(3_000);
+        // Generated plays reference generated songs: most of them must find theirs.
+        long matched = expected.rows("songplays").stream().filter(row -> row.get(4) != null).count();
+        assertThat(matched).isGreaterThan(expected.rows("songplays").size() / 2);
+    }
+
+    @Test
+    void theCommittedSampleMatchesTheIndependentComputation() throws Exception {
+        Path sample = Path.of("..", "data", "sample");
+        Path db = temp.resolve("sample.duckdb");
+
+        run(sample, db);
+
+        assertSameTables(db, ExpectedStarSchema.compute(sample));
     }
 
     @Test
