@@ -186,7 +186,9 @@ public final class CopyEmulator {
     private RecordMapper jsonPathsMapper(S3Uri file, TargetColumn[] columns, ValueConverter converter) {
         JsonNode root;
         try (InputStream in = sources.open(file)) {
-            root = mapper.readTree(in);
+            // "It fails if ... There is more than one JSON object ... Any characters except white space exist
+            // outside the object": nothing may follow the object.
+            root = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(in);
         } catch (ObjectNotFoundException e) {
             throw new CopyException("jsonpaths file " + file + " does not exist");
         } catch (IOException e) {

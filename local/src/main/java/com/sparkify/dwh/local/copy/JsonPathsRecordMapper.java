@@ -2,6 +2,7 @@ package com.sparkify.dwh.local.copy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
 final class JsonPathsRecordMapper implements RecordMapper {
 
     private static final Pattern ARRAY_INDEX = Pattern.compile("\\[\\s*\\d+\\s*]");
+    private static final Pattern NEGATIVE_INDEX = Pattern.compile("\\[\\s*-");
 
     private final ObjectMapper mapper;
     private final TargetColumn[] columns;
@@ -29,7 +31,7 @@ final class JsonPathsRecordMapper implements RecordMapper {
     private final List<JsonPath> paths;
     private final List<String> expressions;
     private final Configuration configuration = Configuration.builder()
-            .jsonProvider(new JacksonJsonNodeJsonProvider())
+            .jsonProvider(new StrictIndexProvider())
             .mappingProvider(new JacksonMappingProvider())
             .build();
 
@@ -53,6 +55,11 @@ final class JsonPathsRecordMapper implements RecordMapper {
                 path = JsonPath.compile(expression);
             } catch (InvalidPathException | IllegalArgumentException e) {
                 throw new CopyException("Invalid JSONPath format in " + file + ": '" + expression + "': " + e.getMessage());
+            }
+            if (NEGATIVE_INDEX.matcher(expression).find()) {
+                // "Array indexes must be positive integers (greater than or equal to zero)."
+                throw new CopyException("Invalid JSONPath format in " + file + ": '" + expression
+                        + "': array indexes must be integers greater than or equal to zero");
             }
             if (!path.isDefinite() || expression.contains("..")) {
                 throw new CopyException("Invalid JSONPath format in " + file + ": '" + expression
@@ -96,6 +103,20 @@ final class JsonPathsRecordMapper implements RecordMapper {
         }
         RecordMapper.checkNotNull(values, columns);
         return values;
+    }
+
+    /**
+     * Jackson's ArrayNode answers null for an index past the end, which Jayway would take for a JSON null
+     * found there; throwing instead makes Jayway report the element missing, so the COPY fails as documented.
+     */
+    private static final class StrictIndexProvider extends JacksonJsonNodeJsonProvider {
+        @Override
+        public Object getArrayIndex(Object array, int index) {
+            if (array instanceof ArrayNode node && (index < 0 || index >= node.size())) {
+                throw new IndexOutOfBoundsException("index " + index + " of an array of " + node.size());
+            }
+            return super.getArrayIndex(array, index);
+        }
     }
 
     private static JsonValue valueOf(Object found) {

@@ -13,7 +13,7 @@ import java.util.Arrays;
  *
  * <p>Recovery from a broken object follows two rules. A string cannot hold a raw line break, so a
  * line break inside a string ends the object as malformed, and reading resumes at the next line that
- * starts with '{' in the first column. While an object is open, a '{' in the first column of a line
+ * starts with '{' in the first column. While a root object is open, a '{' in the first column of a line
  * starts a new object and the open one is reported unterminated (pretty printers indent nested
  * objects, so this only happens when a closing brace is missing).
  */
@@ -91,7 +91,8 @@ public final class JsonRecordSplitter {
                 return new Garbage(truncated(), "unexpected end of file inside a JSON "
                         + (record[0] == '[' ? "array" : "object") + " (a closing bracket is missing)", firstLine, line);
             }
-            if (!inString && depth > 0 && atLineStart && b == '{') {
+            // Only inside a root object: the elements of a root array may well start in column 0.
+            if (!inString && depth > 0 && atLineStart && b == '{' && record[0] == '{') {
                 return new Garbage(truncated(), "JSON object not terminated before the next object starts"
                         + " (a closing brace is missing)", firstLine, line - 1);
             }
