@@ -46,7 +46,12 @@ public final class PipelineRunner {
         runGroup(done, List.of(new Step("load songplays", "load_songplays", Map.of(), Outcome.INSERT)));
         runGroup(done, List.of(new Step("load time", "load_time", Map.of(), Outcome.INSERT)));
         runChecks(done);
-        Map<String, Long> counts = tableCounts();
+        Map<String, Long> counts;
+        try {
+            counts = tableCounts();
+        } catch (RuntimeException e) {
+            throw fail(done, "count rows", e);
+        }
         return new RunReport(done, counts, Duration.ofNanos(System.nanoTime() - started));
     }
 

@@ -41,7 +41,11 @@ public final class SqlCatalog {
                     if (!params.containsKey(placeholder)) {
                         throw new UnsafeSqlValueException(what + " has no value; given: " + params.keySet());
                     }
-                    sql.append(SqlLiteral.render(params.get(placeholder), what));
+                    String literal = SqlLiteral.render(params.get(placeholder), what);
+                    if (wouldJoin(sql)) {
+                        sql.append(' '); // 1-{{n}} with n = -5 must not become the comment 1--5
+                    }
+                    sql.append(literal);
                 } else {
                     sql.append(token.text());
                 }
@@ -54,6 +58,18 @@ public final class SqlCatalog {
     /** The statements of a file that has no placeholders. */
     public List<String> render(String name) {
         return render(name, Map.of());
+    }
+
+    /**
+     * True when a literal appended right after the text would merge with its last token: a minus into a
+     * {@code --} comment, a word into a prefixed string (E'...') or a longer word, a quote into one literal.
+     */
+    private static boolean wouldJoin(StringBuilder sql) {
+        if (sql.isEmpty()) {
+            return false;
+        }
+        char last = sql.charAt(sql.length() - 1);
+        return Character.isLetterOrDigit(last) || "_$'\"-.&".indexOf(last) >= 0;
     }
 
     private List<List<SqlToken>> statementsOf(String name) {

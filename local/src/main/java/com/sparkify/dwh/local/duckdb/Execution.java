@@ -56,10 +56,12 @@ final class Execution {
     }
 
     void run(DuckDBConnection root, CopyEmulator copy, LoadErrorLog errorLog) {
-        if (cancelled) {
-            return;
+        synchronized (this) {
+            if (cancelled) {
+                return; // cancelled while waiting for a thread: already ABORTED
+            }
+            state = StatementState.PICKED;
         }
-        state = StatementState.PICKED;
         int current = 0;
         try (DuckDBConnection connection = (DuckDBConnection) root.duplicate()) {
             connection.setAutoCommit(false);
@@ -140,24 +142,48 @@ final class Execution {
     }
 
     void cancel() {
-        if (state.isDone()) {
-            return;
-        }
-        cancelled = true;
-        Statement statement = running;
-        if (statement != null) {
-            try {
-                statement.cancel();
-            } catch (SQLException ignored) {
-                // The statement ended on its own meanwhile; the flag stops the rest.
+        synchronized (this) {
+            if (state.isDone()) {
+                return;
+            }
+            cancelled = true;
+            if (state == StatementState.SUBMITTED) {
+                // Not picked up yet, and run() now never will: it is over. (Future.cancel also returns true
+                // for a task that is running, so it cannot tell the two cases apart.)
+                if (future != null) {
+                    future.cancel(false);
+                }
+                for (Part part : parts) {
+                    part.state = StatementState.ABORTED;
+                }
+                finish(StatementState.ABORTED, "statement was cancelled before it started");
+                return;
             }
         }
-        if (future != null && future.cancel(false)) {
-            finish(StatementState.ABORTED, "statement was cancelled before it started");
-            for (Part part : parts) {
-                part.state = StatementState.ABORTED;
+        // Running: interrupt the current statement; the flag stops the rest, and run() rolls back and
+        // reports ABORTED once the transaction is closed. DuckDB's Statement.cancel() does nothing unless a
+        // query is executing at that instant (and a new query clears an earlier interrupt), so one call can
+        // be lost between statements: keep interrupting until the execution ends. Returns at once, as the
+        // Data API's CancelStatement does.
+        Thread canceller = new Thread(() -> {
+            while (!state.isDone()) {
+                Statement statement = running;
+                if (statement != null) {
+                    try {
+                        statement.cancel();
+                    } catch (SQLException ignored) {
+                        // Closed meanwhile: the statement ended on its own; the flag stops the rest.
+                    }
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
-        }
+        }, "duckdb-cancel-" + id);
+        canceller.setDaemon(true);
+        canceller.start();
     }
 
     StatementDescription describe() {
@@ -199,8 +225,22 @@ final class Execution {
         return part.result;
     }
 
+    /** What DuckDB's JDBC driver puts before the error of a query that failed. */
+    private static final String PENDING_QUERY_WRAPPER =
+            "Invalid Input Error: Attempting to execute an unsuccessful or closed pending query result";
+
     private static String messageOf(Exception e) {
         String message = e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : message.strip();
+        if (message == null) {
+            return e.getClass().getSimpleName();
+        }
+        message = message.strip();
+        if (message.startsWith(PENDING_QUERY_WRAPPER) && message.length() > PENDING_QUERY_WRAPPER.length()) {
+            message = message.substring(PENDING_QUERY_WRAPPER.length()).strip();
+            if (message.startsWith("Error: ")) {
+                message = message.substring("Error: ".length());
+            }
+        }
+        return message;
     }
 }

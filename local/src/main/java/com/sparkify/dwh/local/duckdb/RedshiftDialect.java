@@ -250,17 +250,25 @@ public final class RedshiftDialect {
                 if (token.isWord("identity")) {
                     int open = skipTrivia(i + 1);
                     int close = skipParenthesised(i + 1);
+                    // The arguments, each a signed whole number: IDENTITY(0, 1), IDENTITY(-5, 2).
                     List<String> args = new ArrayList<>();
+                    StringBuilder arg = new StringBuilder();
                     for (int j = open + 1; j < close - 1; j++) {
-                        if (tokens.get(j).type() == Type.NUMBER || tokens.get(j).isSymbol('-')) {
-                            args.add(tokens.get(j).text());
+                        SqlToken part = tokens.get(j);
+                        if (part.isSymbol(',')) {
+                            args.add(arg.toString());
+                            arg.setLength(0);
+                        } else if (!part.isTrivia()) {
+                            arg.append(part.text());
                         }
                     }
-                    String seed = args.isEmpty() ? "1" : args.get(0);
-                    String step = args.size() < 2 ? "1" : args.get(args.size() - 1);
+                    args.add(arg.toString());
+                    long seed = identityArgument(args, 0);
+                    long step = identityArgument(args, 1);
                     String sequence = (tableName + "_" + column + "_seq").replace('.', '_');
+                    // DuckDB's sequences start no lower than 1 (ascending) unless told: IDENTITY(0,1) starts at 0.
                     before.add("CREATE SEQUENCE IF NOT EXISTS " + quoteIdentifier(sequence)
-                            + " START " + seed + " INCREMENT " + step);
+                            + " START " + seed + " INCREMENT " + step + (step < 0 ? " MAXVALUE " : " MINVALUE ") + seed);
                     out.append("DEFAULT nextval('").append(sequence.replace("'", "''")).append("')");
                     i = close;
                     continue;
@@ -274,6 +282,24 @@ public final class RedshiftDialect {
                     i++;
                 }
                 pos = saved;
+            }
+        }
+
+        /** IDENTITY's seed (0) or step (1); 1 when not given. */
+        private static long identityArgument(List<String> args, int index) {
+            String text = index < args.size() ? args.get(index) : "";
+            if (text.isEmpty() && (index > 0 || args.size() == 1)) {
+                return 1;
+            }
+            try {
+                long value = Long.parseLong(text);
+                if (index == 1 && value == 0) {
+                    throw new NumberFormatException();
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("IDENTITY(seed, step) needs whole numbers (and a step other than 0), got "
+                        + String.join(", ", args));
             }
         }
 

@@ -59,6 +59,10 @@ public final class FolderObjectStore implements ObjectStore {
     @Override
     public InputStream read(String key) {
         Path file = fileOf(key);
+        if (Files.isDirectory(file)) {
+            // A folder is a common prefix of keys, never an object (opening it would succeed on Linux).
+            throw new ObjectNotFoundException("no object " + key + " (" + file + " is a folder)");
+        }
         try {
             return Files.newInputStream(file);
         } catch (NoSuchFileException e) {

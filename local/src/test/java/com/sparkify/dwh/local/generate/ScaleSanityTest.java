@@ -16,12 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 class ScaleSanityTest {
 
     @Test
-    void twoHundredThousandEvents(@TempDir Path root) throws Exception {
+    void aHundredThousandEvents(@TempDir Path root) throws Exception {
         GeneratorOptions options = new GeneratorOptions(1_000, 1_000, 100_000, 99);
         GenerationSummary summary = new DataGenerator(options).generate(root);
 
         assertThat(summary.events()).isEqualTo(100_000);
-        assertThat(summary.songFiles()).isEqualTo(2_000);
+        assertThat(summary.songFiles()).isEqualTo(1_000);
         assertThat(summary.logFiles()).isEqualTo(30);
         assertThat(summary.quirks()).allSatisfy((quirk, count) -> assertThat(count).as("%s", quirk).isPositive());
 
@@ -55,7 +55,7 @@ class ScaleSanityTest {
                         }
                     }
                 }
-                assertThat(inFile).as("events in %s", file.getFileName()).isGreaterThan(5_000);
+                assertThat(inFile).as("events in %s", file.getFileName()).isGreaterThan(1_500);
                 events += inFile;
             }
         }
