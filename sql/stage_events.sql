@@ -1,5 +1,6 @@
--- Stages the activity logs: every object whose key starts with {{source}} into staging_events. Run as one
--- batch, so the last statement sees this COPY's figures through pg_last_copy_*().
+-- Stages the activity logs: every object the run's manifest lists, into staging_events. The Plan step
+-- wrote the manifest; it names each object exactly, so a run loads what it planned and nothing else.
+-- Run as one batch, so the last statement sees this COPY's figures through pg_last_copy_*().
 --
 -- JSON {{json_format}}: 'auto ignorecase' maps the camelCase keys to the lower-case columns; a jsonpaths
 -- file (s3://udacity-dend/log_json_path.json) maps them by position instead.
@@ -12,9 +13,10 @@
 TRUNCATE staging_events;
 
 COPY staging_events
-FROM {{source}}
+FROM {{manifest}}
 IAM_ROLE {{iam_role}}
 REGION {{region}}
+MANIFEST
 FORMAT AS JSON {{json_format}}
 TIMEFORMAT 'epochmillisecs'
 EMPTYASNULL

@@ -1,5 +1,8 @@
 package com.sparkify.dwh.pipeline;
 
+import com.sparkify.dwh.pipeline.PipelineSteps.Dataset;
+import com.sparkify.dwh.pipeline.PipelineSteps.Table;
+import com.sparkify.dwh.run.RunPlan;
 import com.sparkify.dwh.sql.SqlCatalog;
 import com.sparkify.dwh.warehouse.QueryResult;
 import com.sparkify.dwh.warehouse.StatementDescription;
@@ -9,42 +12,44 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * Runs the pipeline's steps in order against any warehouse: create tables, stage both datasets in
- * parallel, load the dimensions in parallel, then songplays, then time, then the quality checks.
- * Every step is one file of {@code sql/} submitted as one batch (one transaction), so a step either
- * happens whole or not at all. A stand-in for the state machine until that runs locally.
+ * Runs a planned run's steps in order against any warehouse: create tables, stage both datasets in
+ * parallel, load the dimensions in parallel, then songplays, then time, then the quality checks. A
+ * stand-in for the state machine (statemachine/etl.asl.json) until that runs locally; the steps
+ * themselves are {@link PipelineSteps}, shared with the Lambda handlers.
  */
 public final class PipelineRunner {
 
     private final Warehouse warehouse;
     private final SqlCatalog catalog;
+    private final PipelineSteps steps;
     private final StatementWaiter waiter;
     private final RunListener listener;
 
-    public PipelineRunner(Warehouse warehouse, SqlCatalog catalog, StatementWaiter waiter, RunListener listener) {
+    public PipelineRunner(Warehouse warehouse, SqlCatalog catalog, PipelineSteps steps, StatementWaiter waiter,
+                          RunListener listener) {
         this.warehouse = warehouse;
         this.catalog = catalog;
+        this.steps = steps;
         this.waiter = waiter;
         this.listener = listener;
     }
 
-    public RunReport run(PipelineConfig config) {
+    public RunReport run(RunPlan plan) {
         long started = System.nanoTime();
         List<StepReport> done = new ArrayList<>();
-        runGroup(done, List.of(new Step("create tables", "create_tables", Map.of(), Outcome.NONE)));
+        runGroup(done, List.of(new Step("create tables", Outcome.NONE, () -> steps.createTables(plan.reset(), null))));
         runGroup(done, List.of(
-                new Step("stage songs", "stage_songs", stageParams(config, config.songData().toString(),
-                        PipelineConfig.AUTO_IGNORECASE), Outcome.COPY),
-                new Step("stage events", "stage_events", stageParams(config, config.logData().toString(),
-                        config.logJsonFormat()), Outcome.COPY)));
+                new Step("stage songs", Outcome.COPY, () -> steps.stage(Dataset.SONGS, plan.songs(), null)),
+                new Step("stage events", Outcome.COPY, () -> steps.stage(Dataset.EVENTS, plan.events(), null))));
         runGroup(done, List.of(
-                new Step("load users", "load_users", Map.of(), Outcome.INSERT),
-                new Step("load songs", "load_songs", Map.of(), Outcome.INSERT),
-                new Step("load artists", "load_artists", Map.of(), Outcome.INSERT)));
-        runGroup(done, List.of(new Step("load songplays", "load_songplays", Map.of(), Outcome.INSERT)));
-        runGroup(done, List.of(new Step("load time", "load_time", Map.of(), Outcome.INSERT)));
+                new Step("load users", Outcome.INSERT, () -> steps.load(Table.USERS, null)),
+                new Step("load songs", Outcome.INSERT, () -> steps.load(Table.SONGS, null)),
+                new Step("load artists", Outcome.INSERT, () -> steps.load(Table.ARTISTS, null))));
+        runGroup(done, List.of(new Step("load songplays", Outcome.INSERT, () -> steps.load(Table.SONGPLAYS, null))));
+        runGroup(done, List.of(new Step("load time", Outcome.INSERT, () -> steps.load(Table.TIME, null))));
         runChecks(done);
         Map<String, Long> counts;
         try {
@@ -55,33 +60,23 @@ public final class PipelineRunner {
         return new RunReport(done, counts, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private static Map<String, Object> stageParams(PipelineConfig config, String source, String jsonFormat) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("source", source);
-        params.put("iam_role", config.iamRole());
-        params.put("region", config.region());
-        params.put("json_format", jsonFormat);
-        params.put("max_errors", config.maxErrors());
-        return params;
-    }
-
     /** How a step's figures are read from its finished batch. */
     private enum Outcome { NONE, COPY, INSERT }
 
-    private record Step(String name, String script, Map<String, Object> params, Outcome outcome) {
+    private record Step(String name, Outcome outcome, Supplier<String> submit) {
     }
 
     /** Submits the steps together, waits for all of them, then fails with the first failure if any. */
-    private void runGroup(List<StepReport> done, List<Step> steps) {
+    private void runGroup(List<StepReport> done, List<Step> group) {
         List<String> ids = new ArrayList<>();
         List<Long> starts = new ArrayList<>();
         RuntimeException firstFailure = null;
         String failedStep = null;
-        for (Step step : steps) {
+        for (Step step : group) {
             listener.stepStarted(step.name());
             starts.add(System.nanoTime());
             try {
-                ids.add(warehouse.batchExecuteStatement(catalog.render(step.script(), step.params())));
+                ids.add(step.submit().get());
             } catch (RuntimeException e) {
                 ids.add(null);
                 if (firstFailure == null) {
@@ -90,8 +85,8 @@ public final class PipelineRunner {
                 }
             }
         }
-        for (int i = 0; i < steps.size(); i++) {
-            Step step = steps.get(i);
+        for (int i = 0; i < group.size(); i++) {
+            Step step = group.get(i);
             if (ids.get(i) == null) {
                 continue;
             }
@@ -119,6 +114,9 @@ public final class PipelineRunner {
             case NONE -> StepReport.of(step.name(), elapsed);
             case INSERT -> new StepReport(step.name(), last.resultRows(), -1, elapsed);
             case COPY -> {
+                if (!last.hasResultSet()) {
+                    yield new StepReport(step.name(), 0, 0, elapsed); // nothing to load: staging only emptied
+                }
                 QueryResult figures = warehouse.getStatementResult(last.id());
                 yield new StepReport(step.name(), figures.getLong(0, "rows_loaded"),
                         figures.getLong(0, "rows_rejected"), elapsed);
@@ -132,42 +130,31 @@ public final class PipelineRunner {
         long started = System.nanoTime();
         QueryResult result;
         try {
-            result = query(catalog.render("check_quality").get(0), name);
+            StatementDescription finished = waiter.awaitFinished(steps.qualityChecks(null), name);
+            result = warehouse.getStatementResult(finished.subStatement(finished.subStatements().size()).id());
         } catch (RuntimeException e) {
             throw fail(done, name, e);
         }
-        List<String> violations = new ArrayList<>();
-        long total = 0;
-        for (int row = 0; row < result.rows().size(); row++) {
-            long count = result.getLong(row, "violations");
-            total += count;
-            if (count != 0) {
-                violations.add(result.getString(row, "check_name") + " (" + count + " rows)");
-            }
-        }
-        if (!violations.isEmpty()) {
-            throw new PipelineFailedException(name, "data-quality checks failed: " + String.join(", ", violations),
+        List<String> failed = PipelineSteps.failedChecks(result);
+        if (!failed.isEmpty()) {
+            throw new PipelineFailedException(name, "data-quality checks failed: " + String.join(", ", failed),
                     done, null);
         }
-        StepReport report = new StepReport(name, total, -1, Duration.ofNanos(System.nanoTime() - started));
+        StepReport report = new StepReport(name, 0, -1, Duration.ofNanos(System.nanoTime() - started));
         done.add(report);
         listener.stepFinished(report);
     }
 
     /** Row counts of every table, in the order table_counts.sql lists them. */
     public Map<String, Long> tableCounts() {
-        QueryResult result = query(catalog.render("table_counts").get(0), "count rows");
+        String id = warehouse.executeStatement(catalog.render("table_counts").get(0));
+        waiter.awaitFinished(id, "count rows");
+        QueryResult result = warehouse.getStatementResult(id);
         Map<String, Long> counts = new LinkedHashMap<>();
         for (int row = 0; row < result.rows().size(); row++) {
             counts.put(result.getString(row, "table_name"), result.getLong(row, "row_count"));
         }
         return counts;
-    }
-
-    private QueryResult query(String sql, String what) {
-        String id = warehouse.executeStatement(sql);
-        waiter.awaitFinished(id, what);
-        return warehouse.getStatementResult(id);
     }
 
     private static PipelineFailedException fail(List<StepReport> done, String step, RuntimeException cause) {

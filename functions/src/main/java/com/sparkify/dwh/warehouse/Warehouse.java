@@ -13,7 +13,16 @@ public interface Warehouse {
     String executeStatement(String sql);
 
     /** Submits statements that run in order as one transaction; returns the batch id. */
-    String batchExecuteStatement(List<String> sqls);
+    default String batchExecuteStatement(List<String> sqls) {
+        return batchExecuteStatement(sqls, null);
+    }
+
+    /**
+     * As {@link #batchExecuteStatement(List)}, idempotently: a second submission with the same client
+     * token (within hours) returns the first one's id and runs nothing, so a retried submit never runs
+     * a step twice. A null token submits unconditionally.
+     */
+    String batchExecuteStatement(List<String> sqls, String clientToken);
 
     /** The statement's state; for a batch, also each sub-statement's (ids {@code batchId:1}, {@code :2}, ...). */
     StatementDescription describeStatement(String id);

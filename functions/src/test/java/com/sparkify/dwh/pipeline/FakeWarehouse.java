@@ -1,5 +1,6 @@
 package com.sparkify.dwh.pipeline;
 
+import com.sparkify.dwh.run.RunPlan;
 import com.sparkify.dwh.sql.SqlCatalog;
 import com.sparkify.dwh.warehouse.QueryResult;
 import com.sparkify.dwh.warehouse.StatementDescription;
@@ -41,15 +42,15 @@ final class FakeWarehouse implements Warehouse {
     private final Map<String, Integer> polled = new HashMap<>();
     private int next;
 
-    FakeWarehouse(SqlCatalog catalog, PipelineConfig config) {
+    FakeWarehouse(SqlCatalog catalog, CopySettings copy, RunPlan run) {
         for (String script : List.of("create_tables", "load_users", "load_songs", "load_artists",
                 "load_songplays", "load_time", "check_quality", "table_counts")) {
             known.put(script, catalog.render(script));
         }
         known.put("stage_songs", catalog.render("stage_songs",
-                params(config, config.songData().toString(), PipelineConfig.AUTO_IGNORECASE)));
+                params(copy, run.songs().manifest(), CopySettings.AUTO_IGNORECASE)));
         known.put("stage_events", catalog.render("stage_events",
-                params(config, config.logData().toString(), config.logJsonFormat())));
+                params(copy, run.events().manifest(), copy.logJsonFormat())));
         plan("stage_songs").result = copyFigures(71, 0);
         plan("stage_events").result = copyFigures(8056, 3);
         plan("stage_songs").rows = new long[] {-1, 71, 1};
@@ -64,9 +65,9 @@ final class FakeWarehouse implements Warehouse {
                 List.of("staging_events", 8056L), List.of("songplays", 6820L), List.of("time", "6813")));
     }
 
-    private static Map<String, Object> params(PipelineConfig config, String source, String jsonFormat) {
-        return Map.of("source", source, "iam_role", config.iamRole(), "region", config.region(),
-                "json_format", jsonFormat, "max_errors", config.maxErrors());
+    private static Map<String, Object> params(CopySettings copy, String manifest, String jsonFormat) {
+        return Map.of("manifest", manifest, "iam_role", copy.iamRole(), "region", copy.region(),
+                "json_format", jsonFormat, "max_errors", copy.maxErrors());
     }
 
     static QueryResult copyFigures(long loaded, long rejected) {
@@ -124,7 +125,7 @@ final class FakeWarehouse implements Warehouse {
     }
 
     @Override
-    public String batchExecuteStatement(List<String> sqls) {
+    public String batchExecuteStatement(List<String> sqls, String clientToken) {
         return submit(sqls, true);
     }
 

@@ -13,7 +13,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.sparkify.dwh.sql.SqlCatalog;
-import com.sparkify.dwh.store.S3Uri;
+import com.sparkify.dwh.run.DatasetPlan;
+import com.sparkify.dwh.run.RunPlan;
 import com.sparkify.dwh.warehouse.QueryResult;
 import com.sparkify.dwh.warehouse.StatementDescription;
 import com.sparkify.dwh.warehouse.StatementState;
@@ -30,20 +31,21 @@ import org.mockito.InOrder;
 @Timeout(30)
 class PipelineRunnerTest {
 
-    static final PipelineConfig CONFIG = new PipelineConfig(
-            S3Uri.parse("s3://udacity-dend/song_data/"),
-            S3Uri.parse("s3://udacity-dend/log_data/"),
-            "s3://udacity-dend/log_json_path.json",
+    static final CopySettings COPY = new CopySettings(
             "arn:aws:iam::123456789012:role/sparkify-redshift",
             "us-west-2",
+            "s3://udacity-dend/log_json_path.json",
             10);
+    static final RunPlan PLAN = new RunPlan("run-1", "manual", false,
+            new DatasetPlan("s3://work/manifests/run-1/songs.manifest", 71, 20_000),
+            new DatasetPlan("s3://work/manifests/run-1/events.manifest", 30, 3_000_000));
 
     private static final List<String> ORDER = List.of(
             "create_tables", "stage_songs", "stage_events", "load_users", "load_songs", "load_artists",
             "load_songplays", "load_time", "check_quality", "table_counts");
 
     private final SqlCatalog catalog = SqlCatalog.fromClasspath();
-    private final FakeWarehouse warehouse = new FakeWarehouse(catalog, CONFIG);
+    private final FakeWarehouse warehouse = new FakeWarehouse(catalog, COPY, PLAN);
     private final List<String> heard = new ArrayList<>();
     private final RunListener listener = new RunListener() {
         @Override
@@ -59,11 +61,11 @@ class PipelineRunnerTest {
 
     private PipelineRunner runner(Warehouse on) {
         StatementWaiter waiter = new StatementWaiter(on, Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofSeconds(20));
-        return new PipelineRunner(on, catalog, waiter, listener);
+        return new PipelineRunner(on, catalog, new PipelineSteps(on, catalog, COPY), waiter, listener);
     }
 
     private RunReport run() {
-        return runner(warehouse).run(CONFIG);
+        return runner(warehouse).run(PLAN);
     }
 
     private PipelineFailedException runFailing() {
@@ -108,10 +110,10 @@ class PipelineRunnerTest {
     void stagesSongsWithAutoIgnorecaseAndEventsWithTheConfiguredFormat() {
         // The fake recognises each script by its exact text, rendered with these values.
         run();
-        List<String> events = catalog.render("stage_events", Map.of("source", "s3://udacity-dend/log_data/",
-                "iam_role", CONFIG.iamRole(), "region", "us-west-2",
+        List<String> events = catalog.render("stage_events", Map.of("manifest", PLAN.events().manifest(),
+                "iam_role", COPY.iamRole(), "region", "us-west-2",
                 "json_format", "s3://udacity-dend/log_json_path.json", "max_errors", 10));
-        assertThat(events.get(1)).contains("FROM 's3://udacity-dend/log_data/'")
+        assertThat(events.get(1)).contains("FROM 's3://work/manifests/run-1/events.manifest'").contains("MANIFEST")
                 .contains("FORMAT AS JSON 's3://udacity-dend/log_json_path.json'").contains("MAXERROR 10");
         assertThat(warehouse.submitted()).contains("stage_events", "stage_songs");
     }
@@ -281,8 +283,9 @@ class PipelineRunnerTest {
         warehouse.plan("load_songplays").polls = Integer.MAX_VALUE;
         StatementWaiter waiter = new StatementWaiter(warehouse, Duration.ofMillis(1), Duration.ofMillis(2),
                 Duration.ofMillis(200));
-        PipelineRunner runner = new PipelineRunner(warehouse, catalog, waiter, RunListener.NONE);
-        PipelineFailedException failure = catchThrowableOfType(PipelineFailedException.class, () -> runner.run(CONFIG));
+        PipelineRunner runner = new PipelineRunner(warehouse, catalog,
+                new PipelineSteps(warehouse, catalog, COPY), waiter, RunListener.NONE);
+        PipelineFailedException failure = catchThrowableOfType(PipelineFailedException.class, () -> runner.run(PLAN));
         assertThat(failure.step()).isEqualTo("load songplays");
         assertThat(failure.getMessage()).contains("was cancelled");
         assertThat(warehouse.timeline).contains("cancel load_songplays");
@@ -294,7 +297,7 @@ class PipelineRunnerTest {
     @Test
     void withAMockWarehouseAFailureStopsTheRun() {
         Warehouse mock = mock(Warehouse.class);
-        when(mock.batchExecuteStatement(anyList())).thenReturn("b1", "b2", "b3", "b4", "b5", "b6");
+        when(mock.batchExecuteStatement(anyList(), any())).thenReturn("b1", "b2", "b3", "b4", "b5", "b6");
         StatementDescription finished = batchDone("x", StatementState.FINISHED, null);
         when(mock.describeStatement(anyString())).thenAnswer(call -> {
             String id = call.getArgument(0);
@@ -303,15 +306,15 @@ class PipelineRunnerTest {
         });
         when(mock.getStatementResult(any())).thenReturn(FakeWarehouse.copyFigures(1, 0));
         PipelineFailedException failure = catchThrowableOfType(PipelineFailedException.class,
-                () -> runner(mock).run(CONFIG));
+                () -> runner(mock).run(PLAN));
         assertThat(failure.step()).isEqualTo("stage songs");
         assertThat(failure.getMessage()).isEqualTo("stage songs failed: COPY failed: no such bucket");
-        verify(mock, times(3)).batchExecuteStatement(anyList());
+        verify(mock, times(3)).batchExecuteStatement(anyList(), any());
         verify(mock, never()).executeStatement(anyString());
         InOrder order = inOrder(mock);
-        order.verify(mock).batchExecuteStatement(catalog.render("create_tables"));
+        order.verify(mock).batchExecuteStatement(catalog.render("create_tables"), null);
         order.verify(mock).describeStatement("b1");
-        order.verify(mock, times(2)).batchExecuteStatement(anyList());
+        order.verify(mock, times(2)).batchExecuteStatement(anyList(), any());
         assertThat(finished.state()).isEqualTo(StatementState.FINISHED);
     }
 

@@ -44,7 +44,7 @@ class SqlCatalogTest {
 
     static Map<String, Object> stageParams(String source) {
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("source", source);
+        params.put("manifest", source);
         params.put("iam_role", "arn:aws:iam::123456789012:role/sparkify-redshift");
         params.put("region", "us-west-2");
         params.put("json_format", "s3://udacity-dend/log_json_path.json");
@@ -67,6 +67,8 @@ class SqlCatalogTest {
         "load_time, 1",
         "check_quality, 1",
         "table_counts, 1",
+        "clear_staging_events, 1",
+        "clear_staging_songs, 1",
     })
     void eachFileSplitsIntoTheExpectedStatements(String name, int statements) {
         List<String> rendered = catalog.render(name, stageParams("s3://udacity-dend/log_data/"));
@@ -104,26 +106,27 @@ class SqlCatalogTest {
 
     @Test
     void stageEventsRendersTheValuesAsLiterals() {
-        List<String> statements = catalog.render("stage_events", stageParams("s3://udacity-dend/log_data/"));
+        List<String> statements = catalog.render("stage_events", stageParams("s3://work/manifests/run-1/events.manifest"));
         assertThat(statements.get(0)).isEqualTo("TRUNCATE staging_events");
         String copy = statements.get(1);
-        assertThat(copy).startsWith("COPY staging_events\nFROM 's3://udacity-dend/log_data/'\n")
+        assertThat(copy).startsWith("COPY staging_events\nFROM 's3://work/manifests/run-1/events.manifest'\n")
                 .contains("IAM_ROLE 'arn:aws:iam::123456789012:role/sparkify-redshift'\n")
-                .contains("REGION 'us-west-2'\n")
+                .contains("REGION 'us-west-2'\nMANIFEST\n")
                 .contains("FORMAT AS JSON 's3://udacity-dend/log_json_path.json'\n")
                 .contains("MAXERROR 10\n")
                 .doesNotContain("{{");
         List<SqlToken> tokens = SqlLexer.tokenize(copy);
         assertThat(tokens).filteredOn(t -> t.type() == Type.STRING).extracting(SqlToken::stringValue)
-                .containsExactly("s3://udacity-dend/log_data/", "arn:aws:iam::123456789012:role/sparkify-redshift",
+                .containsExactly("s3://work/manifests/run-1/events.manifest", "arn:aws:iam::123456789012:role/sparkify-redshift",
                         "us-west-2", "s3://udacity-dend/log_json_path.json", "epochmillisecs");
         assertThat(statements.get(2)).startsWith("SELECT pg_last_copy_count() AS rows_loaded");
     }
 
     @Test
     void stageSongsUsesAutoIgnorecaseWhateverTheJsonFormat() {
-        String copy = catalog.render("stage_songs", stageParams("s3://udacity-dend/song_data/")).get(1);
-        assertThat(copy).contains("FROM 's3://udacity-dend/song_data/'").contains("FORMAT AS JSON 'auto ignorecase'");
+        String copy = catalog.render("stage_songs", stageParams("s3://work/manifests/run-1/songs.manifest")).get(1);
+        assertThat(copy).contains("FROM 's3://work/manifests/run-1/songs.manifest'").contains("MANIFEST")
+                .contains("FORMAT AS JSON 'auto ignorecase'");
     }
 
     @Test
@@ -134,7 +137,7 @@ class SqlCatalogTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"source", "iam_role", "region", "json_format", "max_errors"})
+    @ValueSource(strings = {"manifest", "iam_role", "region", "json_format", "max_errors"})
     void aMissingValueIsAnErrorNamingTheFileAndPlaceholder(String missing) {
         Map<String, Object> params = stageParams("s3://b/k");
         params.remove(missing);
@@ -158,7 +161,7 @@ class SqlCatalogTest {
     void anUnsafeValueIsAnErrorNamingTheFileAndPlaceholder() {
         assertThatThrownBy(() -> catalog.render("stage_events", stageParams("s3://b/a\nb")))
                 .isInstanceOf(UnsafeSqlValueException.class)
-                .hasMessageContaining("sql/stage_events.sql placeholder {{source}}")
+                .hasMessageContaining("sql/stage_events.sql placeholder {{manifest}}")
                 .hasMessageContaining("U+000A");
         Map<String, Object> params = stageParams("s3://b/k");
         params.put("max_errors", 2.5);
@@ -305,7 +308,7 @@ class SqlCatalogTest {
     void hostileValuesInEveryPlaceholderNeverAlterStageEvents() {
         Map<String, Object> benignParams = stageParams("s3://b/k");
         List<List<SqlToken>> benign = renderStageEvents(benignParams);
-        for (String param : List.of("source", "iam_role", "region", "json_format")) {
+        for (String param : List.of("manifest", "iam_role", "region", "json_format")) {
             for (String value : HOSTILE) {
                 Map<String, Object> params = new HashMap<>(benignParams);
                 params.put(param, value);
@@ -337,7 +340,7 @@ class SqlCatalogTest {
         for (String key : List.of("x\\'; DROP TABLE users; --", "x\n'; DROP TABLE users; --", "x\u0000", "x\ud800")) {
             assertThatThrownBy(() -> catalog.render("stage_events", stageParams(S3Uri.of("b", key).toString())))
                     .isInstanceOf(UnsafeSqlValueException.class)
-                    .hasMessageContaining("{{source}}");
+                    .hasMessageContaining("{{manifest}}");
         }
     }
 }

@@ -51,7 +51,8 @@ public final class QueryCommand implements Callable<Integer> {
             err.println("sparkify query: no SQL statement given");
             return 2;
         }
-        try (LocalPipeline pipeline = LocalPipeline.open(database, database.toAbsolutePath().getParent())) {
+        try (LocalPipeline pipeline = LocalPipeline.open(database, database.toAbsolutePath().getParent(),
+                LocalPipeline.copySettings(null, 0))) {
             var warehouse = pipeline.warehouse();
             String id = warehouse.batchExecuteStatement(statements);
             StatementDescription done;

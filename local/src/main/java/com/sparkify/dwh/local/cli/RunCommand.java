@@ -1,7 +1,6 @@
 package com.sparkify.dwh.local.cli;
 
 import com.sparkify.dwh.local.LocalPipeline;
-import com.sparkify.dwh.pipeline.PipelineConfig;
 import com.sparkify.dwh.pipeline.PipelineFailedException;
 import com.sparkify.dwh.pipeline.RunListener;
 import com.sparkify.dwh.pipeline.RunReport;
@@ -52,7 +51,6 @@ public final class RunCommand implements Callable<Integer> {
                     + " (give --data DIR, or generate one with ./sparkify generate --out DIR)");
             return 2;
         }
-        PipelineConfig config = LocalPipeline.config(logJsonPaths, maxErrors);
         out.printf("Running the pipeline on %s into %s%n", data, database);
         out.printf("  %-16s %12s %10s %9s%n", "step", "rows", "rejected", "seconds");
         out.flush();
@@ -64,8 +62,8 @@ public final class RunCommand implements Callable<Integer> {
                 out.flush();
             }
         };
-        try (LocalPipeline pipeline = LocalPipeline.open(database, data)) {
-            RunReport report = pipeline.runner(printer).run(config);
+        try (LocalPipeline pipeline = LocalPipeline.open(database, data, LocalPipeline.copySettings(logJsonPaths, maxErrors))) {
+            RunReport report = pipeline.runFullLoad(printer);
             out.printf(Locale.ROOT, "Finished in %.2f s. Rows per table:%n", report.elapsed().toNanos() / 1e9);
             for (Map.Entry<String, Long> table : report.tableCounts().entrySet()) {
                 out.printf("  %-16s %12d%n", table.getKey(), table.getValue());

@@ -1,11 +1,11 @@
 package com.sparkify.dwh.local.duckdb;
 
 import com.sparkify.dwh.local.copy.CopyEmulator;
-import com.sparkify.dwh.local.copy.CopyParser;
 import com.sparkify.dwh.local.copy.LoadErrorLog;
 import com.sparkify.dwh.store.ObjectStore;
 import com.sparkify.dwh.warehouse.QueryResult;
 import com.sparkify.dwh.warehouse.StatementDescription;
+import com.sparkify.dwh.warehouse.StatementNotFoundException;
 import com.sparkify.dwh.warehouse.StatementState;
 import com.sparkify.dwh.warehouse.Warehouse;
 import com.sparkify.dwh.warehouse.WarehouseException;
@@ -40,6 +40,7 @@ public final class DuckDbWarehouse implements Warehouse, AutoCloseable {
     private final CopyEmulator copy;
     private final ExecutorService pool;
     private final Map<String, Execution> executions = new ConcurrentHashMap<>();
+    private final Map<String, String> submittedByToken = new ConcurrentHashMap<>();
 
     private DuckDbWarehouse(DuckDBConnection root, Function<String, ObjectStore> buckets) throws SQLException {
         this.root = root;
@@ -78,11 +79,15 @@ public final class DuckDbWarehouse implements Warehouse, AutoCloseable {
     }
 
     @Override
-    public String batchExecuteStatement(List<String> sqls) {
+    public String batchExecuteStatement(List<String> sqls, String clientToken) {
         if (sqls.isEmpty()) {
             throw new WarehouseException("a batch needs at least one statement");
         }
-        return submit(sqls, true);
+        if (clientToken == null) {
+            return submit(sqls, true);
+        }
+        // As the Data API's ClientToken: a repeated submission returns the first statement's id.
+        return submittedByToken.computeIfAbsent(clientToken, token -> submit(sqls, true));
     }
 
     private String submit(List<String> sqls, boolean batch) {
@@ -122,7 +127,7 @@ public final class DuckDbWarehouse implements Warehouse, AutoCloseable {
     private Execution find(String id) {
         Execution execution = executions.get(id);
         if (execution == null) {
-            throw new WarehouseException("no statement with id " + id);
+            throw new StatementNotFoundException("no statement with id " + id);
         }
         return execution;
     }

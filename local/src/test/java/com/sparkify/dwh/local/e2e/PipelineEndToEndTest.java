@@ -35,8 +35,9 @@ class PipelineEndToEndTest {
     Path temp;
 
     static RunReport run(Path data, Path database, String logJsonPaths, int maxErrors) {
-        try (LocalPipeline pipeline = LocalPipeline.open(database, data)) {
-            return pipeline.runner(RunListener.NONE).run(LocalPipeline.config(logJsonPaths, maxErrors));
+        try (LocalPipeline pipeline = LocalPipeline.open(database, data,
+                LocalPipeline.copySettings(logJsonPaths, maxErrors))) {
+            return pipeline.runFullLoad(RunListener.NONE);
         }
     }
 

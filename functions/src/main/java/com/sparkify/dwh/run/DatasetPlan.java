@@ -1,0 +1,14 @@
+package com.sparkify.dwh.run;
+
+/**
+ * What one run loads of one dataset: the manifest listing the objects (an s3:// URI), how many and
+ * how many bytes. No objects: no manifest, and the stage step only empties the staging table.
+ */
+public record DatasetPlan(String manifest, long objects, long bytes) {
+
+    public static final DatasetPlan NOTHING = new DatasetPlan(null, 0, 0);
+
+    public boolean isEmpty() {
+        return objects == 0;
+    }
+}
