@@ -41,8 +41,10 @@ public final class RunPlanner {
     }
 
     public RunPlan plan(RunInput input, String runId) {
-        if (runId == null || !RUN_ID.matcher(runId).matches()) {
-            throw new IllegalArgumentException("run id must be 1-80 letters, digits, '.', '_' or '-'; got \"" + runId + "\"");
+        // "." and ".." are path segments: a manifest key must never name the folder or its parent.
+        if (runId == null || !RUN_ID.matcher(runId).matches() || runId.chars().allMatch(c -> c == '.')) {
+            throw new IllegalArgumentException("run id must be 1-80 letters, digits, '.', '_' or '-', not only dots; got \""
+                    + runId + "\"");
         }
         if (input instanceof RunInput.Manual manual) {
             return planManual(runId, manual);
@@ -74,6 +76,10 @@ public final class RunPlanner {
                     + ", but this pipeline loads s3://" + settings.dataBucket() + "/");
         }
         ObjectSummary object = find(created.key());
+        if (object.key().endsWith("/") || object.size() == 0) {
+            // A console "folder" or an empty file: nothing to load, as a full run would skip it.
+            return new RunPlan(runId, "s3", false, DatasetPlan.NOTHING, DatasetPlan.NOTHING);
+        }
         if (object.key().startsWith(settings.logPrefix())) {
             return new RunPlan(runId, "s3", false, dataset(runId, "songs", listed(settings.songPrefix())),
                     dataset(runId, "events", List.of(object)));
@@ -94,10 +100,19 @@ public final class RunPlanner {
         if (exact.isPresent()) {
             return exact.get();
         }
-        String decoded = URLDecoder.decode(key, StandardCharsets.UTF_8);
+        String decoded = decoded(key);
         return exactly(decoded).orElseThrow(() -> new IllegalArgumentException("the event's object "
                 + S3Uri.of(settings.dataBucket(), key) + " does not exist (any more)"
                 + (decoded.equals(key) ? "" : ", nor does " + S3Uri.of(settings.dataBucket(), decoded))));
+    }
+
+    /** The key URL-decoded; as given when it is no valid encoding (a literal '%' not followed by hex). */
+    private static String decoded(String key) {
+        try {
+            return URLDecoder.decode(key, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return key;
+        }
     }
 
     private Optional<ObjectSummary> exactly(String key) {

@@ -1,0 +1,61 @@
+package com.sparkify.dwh.handlers;
+
+import com.sparkify.dwh.aws.AwsClients;
+import com.sparkify.dwh.aws.RedshiftDataWarehouse;
+import com.sparkify.dwh.aws.S3ObjectStore;
+import com.sparkify.dwh.pipeline.PipelineSteps;
+import com.sparkify.dwh.run.RunPlanner;
+import com.sparkify.dwh.sql.SqlCatalog;
+import com.sparkify.dwh.warehouse.Warehouse;
+import software.amazon.awssdk.services.redshiftdata.RedshiftDataClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * What the handlers' no-argument constructors use on Lambda, built once per execution environment
+ * (and so captured in the SnapStart snapshot): settings, clients, ports. Each piece is created on
+ * first use, so a function builds only the clients it calls.
+ */
+final class LambdaEnvironment {
+
+    private LambdaEnvironment() {
+    }
+
+    private static final class Settings {
+        static final HandlerSettings VALUE = HandlerSettings.fromEnvironment(System.getenv());
+    }
+
+    private static final class Sql {
+        static final SqlCatalog CATALOG = SqlCatalog.fromClasspath();
+    }
+
+    private static final class RedshiftData {
+        static final RedshiftDataClient CLIENT = AwsClients.redshiftData();
+        static final Warehouse WAREHOUSE = new RedshiftDataWarehouse(CLIENT, Settings.VALUE.target());
+    }
+
+    private static final class S3 {
+        static final S3Client CLIENT = AwsClients.s3();
+    }
+
+    private static final class Metrics {
+        static final PipelineMetrics VALUE = new PowertoolsMetrics();
+    }
+
+    static Warehouse warehouse() {
+        return RedshiftData.WAREHOUSE;
+    }
+
+    static PipelineSteps steps() {
+        return new PipelineSteps(RedshiftData.WAREHOUSE, Sql.CATALOG, Settings.VALUE.copy());
+    }
+
+    static RunPlanner planner() {
+        var settings = Settings.VALUE.planner();
+        return new RunPlanner(new S3ObjectStore(S3.CLIENT, settings.dataBucket()),
+                new S3ObjectStore(S3.CLIENT, settings.workBucket()), settings, JsonHandler.MAPPER);
+    }
+
+    static PipelineMetrics metrics() {
+        return Metrics.VALUE;
+    }
+}

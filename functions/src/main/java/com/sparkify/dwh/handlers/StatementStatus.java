@@ -1,0 +1,15 @@
+package com.sparkify.dwh.handlers;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A statement's state for the state machine's Choice: {@code done} once it can no longer change,
+ * {@code retryable} when it failed in a way that running it again may fix (a serialization conflict),
+ * and, once FINISHED, the rows of its last result set (at most {@value CheckStatementHandler#MAX_ROWS}).
+ *
+ * @param error never null when FAILED or ABORTED: the Fail state that reports it needs a string
+ */
+public record StatementStatus(String statementId, String status, boolean done, String error, boolean retryable,
+                              long resultRows, List<Map<String, Object>> result) {
+}
