@@ -6,6 +6,10 @@ import com.sparkify.dwh.warehouse.StatementDescription;
 import com.sparkify.dwh.warehouse.StatementErrors;
 import com.sparkify.dwh.warehouse.StatementState;
 import com.sparkify.dwh.warehouse.Warehouse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,14 +29,20 @@ public final class CheckStatementHandler extends JsonHandler<StatementRequest, S
     private static final Logger LOG = LoggerFactory.getLogger(CheckStatementHandler.class);
 
     private final Warehouse warehouse;
+    private final Clock clock;
 
     public CheckStatementHandler() {
         this(LambdaEnvironment.warehouse(), LambdaEnvironment.metrics());
     }
 
     public CheckStatementHandler(Warehouse warehouse, PipelineMetrics metrics) {
+        this(warehouse, metrics, Clock.systemUTC());
+    }
+
+    CheckStatementHandler(Warehouse warehouse, PipelineMetrics metrics, Clock clock) {
         super(StatementRequest.class, metrics);
         this.warehouse = warehouse;
+        this.clock = clock;
     }
 
     @Override
@@ -52,7 +62,19 @@ public final class CheckStatementHandler extends JsonHandler<StatementRequest, S
         }
         boolean retryable = state == StatementState.FAILED && StatementErrors.isTransient(error);
         return new StatementStatus(statement.id(), state.name(), state.isDone(), error, retryable,
-                state == StatementState.FINISHED ? last.resultRows() : -1, rows);
+                state == StatementState.FINISHED ? last.resultRows() : -1, rows, ageSeconds(request.submittedAt()));
+    }
+
+    private long ageSeconds(String submittedAt) {
+        if (submittedAt == null || submittedAt.isBlank()) {
+            return -1;
+        }
+        try {
+            return Math.max(0, Duration.between(Instant.parse(submittedAt), clock.instant()).toSeconds());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("CheckStatementHandler: \"submittedAt\" must be an ISO-8601 instant,"
+                    + " got \"" + submittedAt + "\"");
+        }
     }
 
     private static List<Map<String, Object>> rows(QueryResult result) {

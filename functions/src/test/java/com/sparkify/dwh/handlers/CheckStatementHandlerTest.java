@@ -64,8 +64,22 @@ class CheckStatementHandlerTest {
         // every field the CheckStatement state's ResultSelector reads is present, even when null
         assertThat(output).isEqualTo(tree("""
                 {"statementId": "%s", "status": "%s", "done": false, "error": null, "retryable": false,
-                 "resultRows": -1, "result": null}""".formatted(ID, state.name())));
+                 "resultRows": -1, "result": null, "ageSeconds": -1}""".formatted(ID, state.name())));
         verify(warehouse, never()).getStatementResult(any());
+    }
+
+    @Test
+    void theAgeIsTheTimeSinceTheStateMachineStartedWaiting() throws Exception {
+        java.time.Clock at = java.time.Clock.fixed(java.time.Instant.parse("2018-12-01T04:00:30Z"), java.time.ZoneOffset.UTC);
+        CheckStatementHandler timed = new CheckStatementHandler(warehouse, PipelineMetrics.NONE, at);
+        when(warehouse.describeStatement(ID)).thenReturn(single(StatementState.STARTED, null, -1, false));
+
+        JsonNode status = invoke(timed, tree("{\"statementId\": \"" + ID + "\", \"submittedAt\": \"2018-12-01T03:00:00.123Z\"}"));
+
+        assertThat(status.path("ageSeconds").asLong()).as("3629.877 s, whole seconds").isEqualTo(3629);
+        assertThat(status.path("done").asBoolean()).isFalse();
+        assertThatThrownBy(() -> invoke(timed, tree("{\"statementId\": \"" + ID + "\", \"submittedAt\": \"yesterday\"}")))
+                .hasMessageContaining("submittedAt");
     }
 
     @Test
@@ -80,7 +94,7 @@ class CheckStatementHandlerTest {
 
         assertThat(output).isEqualTo(tree("""
                 {"statementId": "%s", "status": "FINISHED", "done": true, "error": null, "retryable": false,
-                 "resultRows": 1, "result": [{"rows_loaded": 8056, "rows_rejected": 3}]}""".formatted(ID)));
+                 "resultRows": 1, "result": [{"rows_loaded": 8056, "rows_rejected": 3}], "ageSeconds": -1}""".formatted(ID)));
     }
 
     @Test
@@ -91,7 +105,7 @@ class CheckStatementHandlerTest {
 
         assertThat(output).isEqualTo(tree("""
                 {"statementId": "%s", "status": "FINISHED", "done": true, "error": null, "retryable": false,
-                 "resultRows": 6820, "result": null}""".formatted(ID)));
+                 "resultRows": 6820, "result": null, "ageSeconds": -1}""".formatted(ID)));
         verify(warehouse, never()).getStatementResult(any());
     }
 
@@ -154,7 +168,7 @@ class CheckStatementHandlerTest {
 
         assertThat(output).isEqualTo(tree("""
                 {"statementId": "%s", "status": "FAILED", "done": true, "error": %s, "retryable": true,
-                 "resultRows": -1, "result": null}""".formatted(ID, HandlerTesting.MAPPER.valueToTree(
+                 "resultRows": -1, "result": null, "ageSeconds": -1}""".formatted(ID, HandlerTesting.MAPPER.valueToTree(
                 SERIALIZATION_CONFLICT))));
         verify(warehouse, never()).getStatementResult(any());
     }
@@ -181,7 +195,7 @@ class CheckStatementHandlerTest {
 
         assertThat(output).isEqualTo(tree("""
                 {"statementId": "%s", "status": "FAILED", "done": true, "error": %s, "retryable": false,
-                 "resultRows": -1, "result": null}""".formatted(ID, HandlerTesting.MAPPER.valueToTree(error))));
+                 "resultRows": -1, "result": null, "ageSeconds": -1}""".formatted(ID, HandlerTesting.MAPPER.valueToTree(error))));
     }
 
     @Test

@@ -1,13 +1,17 @@
 package com.sparkify.dwh.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sparkify.dwh.handlers.PipelineMetrics;
 import com.sparkify.dwh.local.duckdb.DuckDbWarehouse;
+import com.sparkify.dwh.local.runtime.HandlerFactory;
+import com.sparkify.dwh.local.runtime.LocalStateMachine;
+import com.sparkify.dwh.local.runtime.TaskObserver;
+import com.sparkify.dwh.local.states.ExecutionListener;
+import com.sparkify.dwh.local.states.Sleeper;
 import com.sparkify.dwh.local.store.FolderObjectStore;
 import com.sparkify.dwh.pipeline.CopySettings;
-import com.sparkify.dwh.pipeline.PipelineRunner;
 import com.sparkify.dwh.pipeline.PipelineSteps;
-import com.sparkify.dwh.pipeline.RunListener;
-import com.sparkify.dwh.pipeline.RunReport;
 import com.sparkify.dwh.pipeline.StatementWaiter;
 import com.sparkify.dwh.run.PlannerSettings;
 import com.sparkify.dwh.run.RunInput;
@@ -16,23 +20,31 @@ import com.sparkify.dwh.run.RunPlanner;
 import com.sparkify.dwh.sql.SqlCatalog;
 import com.sparkify.dwh.store.ObjectStore;
 import com.sparkify.dwh.store.S3Uri;
+import com.sparkify.dwh.warehouse.QueryResult;
+import com.sparkify.dwh.warehouse.Warehouse;
 import com.sparkify.dwh.warehouse.WarehouseException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
- * The pipeline wired for one machine: a folder stands in for the data bucket, a temporary folder for
- * the bucket manifests go to, a DuckDB file for Redshift. The SQL sees ordinary s3:// URIs on the
- * buckets {@value #BUCKET} and {@value #WORK_BUCKET}.
+ * The pipeline run from this machine: the deployed state machine and handlers, with ports chosen
+ * here. Usually a folder stands in for the data bucket, a temporary folder for the bucket manifests go
+ * to, and a DuckDB file for Redshift; the SQL then sees ordinary s3:// URIs on the buckets
+ * {@value #BUCKET} and {@value #WORK_BUCKET}. The same runs against a real Redshift and S3 through
+ * {@link #withPorts}.
  */
 public final class LocalPipeline implements AutoCloseable {
 
@@ -46,20 +58,22 @@ public final class LocalPipeline implements AutoCloseable {
     public static final PlannerSettings PLANNER =
             new PlannerSettings(BUCKET, "song_data/", "log_data/", WORK_BUCKET, "manifests/");
 
-    private final DuckDbWarehouse warehouse;
-    private final Path workFolder;
+    private final Warehouse warehouse;
     private final ObjectStore data;
     private final ObjectStore work;
+    private final PlannerSettings planner;
     private final CopySettings copy;
+    private final Runnable onClose;
     private final SqlCatalog catalog = SqlCatalog.fromClasspath();
 
-    private LocalPipeline(DuckDbWarehouse warehouse, Path workFolder, ObjectStore data, ObjectStore work,
-                          CopySettings copy) {
+    private LocalPipeline(Warehouse warehouse, ObjectStore data, ObjectStore work, PlannerSettings planner,
+                          CopySettings copy, Runnable onClose) {
         this.warehouse = warehouse;
-        this.workFolder = workFolder;
         this.data = data;
         this.work = work;
+        this.planner = planner;
         this.copy = copy;
+        this.onClose = onClose;
     }
 
     /** Opens the database file ({@code null}: in memory) with {@code dataFolder} as the data bucket. */
@@ -82,7 +96,20 @@ public final class LocalPipeline implements AutoCloseable {
             throw new WarehouseException("bucket " + name + " is not available locally; only s3://" + BUCKET
                     + "/ (the data folder " + dataFolder + ") is");
         };
-        return new LocalPipeline(DuckDbWarehouse.open(database, buckets), workFolder, data, work, copy);
+        DuckDbWarehouse duckDb = DuckDbWarehouse.open(database, buckets);
+        return new LocalPipeline(duckDb, data, work, PLANNER, copy, () -> {
+            try {
+                duckDb.close();
+            } finally {
+                deleteFolder(workFolder);
+            }
+        });
+    }
+
+    /** The pipeline on any ports: a real Redshift through the Data API and real buckets, say. */
+    public static LocalPipeline withPorts(Warehouse warehouse, ObjectStore data, ObjectStore work,
+                                          PlannerSettings planner, CopySettings copy, Runnable onClose) {
+        return new LocalPipeline(warehouse, data, work, planner, copy, onClose);
     }
 
     /** COPY settings for a local run: the logs mapped by 'auto ignorecase' or a jsonpaths file of the data folder. */
@@ -91,19 +118,43 @@ public final class LocalPipeline implements AutoCloseable {
         return new CopySettings(LOCAL_ROLE, LOCAL_REGION, format, maxErrors);
     }
 
-    /** Plans a run: lists the data folder and writes the manifests. */
-    public RunPlan plan(RunInput input) {
-        String runId = "local-" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+    /** A run id as Step Functions would name an execution: unique, and safe in keys. */
+    public static String newRunId() {
+        return "local-" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
                 + "-" + UUID.randomUUID().toString().substring(0, 8);
-        return new RunPlanner(data, work, PLANNER, new ObjectMapper()).plan(input, runId);
     }
 
-    /** Plans and runs a full load of the data folder. */
-    public RunReport runFullLoad(RunListener listener) {
-        return runner(listener).run(plan(new RunInput.Manual(RunInput.Manual.Mode.FULL, null, null)));
+    /** Plans a run: lists the data bucket and writes the manifests. */
+    public RunPlan plan(RunInput input) {
+        return planner().plan(input, newRunId());
     }
 
-    public DuckDbWarehouse warehouse() {
+    public RunPlanner planner() {
+        return new RunPlanner(data, work, planner, new ObjectMapper());
+    }
+
+    /**
+     * Runs the deployed state machine from this machine: statemachine/etl.asl.json with its Lambda tasks
+     * performed by the handler classes of template.yaml, built with this pipeline's ports.
+     */
+    public LocalStateMachine.Run runStateMachine(JsonNode input, Sleeper sleeper, ExecutionListener listener,
+                                                 TaskObserver observer) {
+        return runStateMachine(input, sleeper, listener, observer, UnaryOperator.identity());
+    }
+
+    /** As above, the handlers seeing the warehouse through {@code decorate} (tests inject faults this way). */
+    public LocalStateMachine.Run runStateMachine(JsonNode input, Sleeper sleeper, ExecutionListener listener,
+                                                 TaskObserver observer, UnaryOperator<Warehouse> decorate) {
+        Warehouse seen = decorate.apply(warehouse);
+        HandlerFactory handlers = new HandlerFactory()
+                .with(Warehouse.class, seen)
+                .with(PipelineSteps.class, new PipelineSteps(seen, catalog, copy))
+                .with(RunPlanner.class, planner())
+                .with(PipelineMetrics.class, PipelineMetrics.NONE);
+        return LocalStateMachine.fromTemplate().run(newRunId(), input, handlers, sleeper, listener, observer);
+    }
+
+    public Warehouse warehouse() {
         return warehouse;
     }
 
@@ -115,27 +166,30 @@ public final class LocalPipeline implements AutoCloseable {
         return new PipelineSteps(warehouse, catalog, copy);
     }
 
-    /** Polls fast: local statements finish in milliseconds. No statement runs past an hour. */
+    /** Polls fast at first, then every second at most; no statement runs past an hour. */
     public StatementWaiter waiter() {
-        return new StatementWaiter(warehouse, java.time.Duration.ofMillis(2), java.time.Duration.ofMillis(50),
-                java.time.Duration.ofHours(1));
+        return new StatementWaiter(warehouse, Duration.ofMillis(2), Duration.ofSeconds(1), Duration.ofHours(1));
     }
 
-    public PipelineRunner runner(RunListener listener) {
-        return new PipelineRunner(warehouse, catalog, steps(), waiter(), listener);
+    /** Row counts of every table, in the order table_counts.sql lists them. */
+    public Map<String, Long> tableCounts() {
+        String id = warehouse.executeStatement(catalog.render("table_counts").get(0));
+        waiter().awaitFinished(id, "count rows");
+        QueryResult result = warehouse.getStatementResult(id);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (int row = 0; row < result.rows().size(); row++) {
+            counts.put(result.getString(row, "table_name"), result.getLong(row, "row_count"));
+        }
+        return counts;
     }
 
     @Override
     public void close() {
-        try {
-            warehouse.close();
-        } finally {
-            deleteWorkFolder();
-        }
+        onClose.run();
     }
 
-    private void deleteWorkFolder() {
-        try (Stream<Path> files = Files.walk(workFolder)) {
+    private static void deleteFolder(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // A leftover temporary folder is harmless; the run's outcome is what matters.

@@ -1,10 +1,16 @@
 package com.sparkify.dwh.local.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sparkify.dwh.local.LocalPipeline;
-import com.sparkify.dwh.pipeline.PipelineFailedException;
-import com.sparkify.dwh.pipeline.RunListener;
-import com.sparkify.dwh.pipeline.RunReport;
+import com.sparkify.dwh.local.runtime.LocalStateMachine;
+import com.sparkify.dwh.local.runtime.Notification;
+import com.sparkify.dwh.local.runtime.StepTracker;
+import com.sparkify.dwh.local.states.ExecutionListener;
+import com.sparkify.dwh.local.states.ExecutionResult;
+import com.sparkify.dwh.local.states.Sleeper;
 import com.sparkify.dwh.pipeline.StepReport;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,10 +22,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code ./sparkify run}: the whole pipeline on a folder laid out like the bucket. */
-@Command(name = "run", description = "Runs the pipeline on a data folder into a local DuckDB file and reports"
-        + " what each step did.")
+/**
+ * {@code ./sparkify run}: the deployed state machine, run on this machine against a data folder and a
+ * DuckDB file, with progress as steps finish and the execution's history at the end.
+ */
+@Command(name = "run", description = "Runs the pipeline's state machine (statemachine/etl.asl.json) on a data folder"
+        + " into a local DuckDB file: the same definition and handlers as on AWS.")
 public final class RunCommand implements Callable<Integer> {
+
+    /** Local waits and retry intervals last this fraction of their real length by default. */
+    static final double FAST = 0.01;
 
     @Spec
     CommandSpec spec;
@@ -32,6 +44,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "DuckDB file standing in for Redshift; created if missing. Default: ${DEFAULT-VALUE}.")
     Path database;
 
+    @Option(names = "--event", paramLabel = "FILE",
+            description = "The execution's input, e.g. a file of events/ (schedule, S3 Object Created, manual"
+                    + " full/reset/backfill). Default: {\"mode\": \"full\"}.")
+    Path event;
+
     @Option(names = "--log-jsonpaths", paramLabel = "KEY",
             description = "Map log keys with this jsonpaths file of the data folder (e.g. log_json_path.json)"
                     + " instead of JSON 'auto ignorecase'.")
@@ -42,37 +59,93 @@ public final class RunCommand implements Callable<Integer> {
                     + " Redshift's MAXERROR. Default: ${DEFAULT-VALUE}.")
     int maxErrors;
 
+    @Option(names = "--real-time",
+            description = "Wait as long as the state machine says (Wait states, retry intervals). By default"
+                    + " they last 1/100 of that on the local warehouse, and real time on Redshift.")
+    boolean realTime;
+
+    @Option(names = "--wait-scale", paramLabel = "FACTOR",
+            description = "Multiply every wait by this instead (0: do not wait at all; 1: real time).")
+    Double waitScale;
+
+    @Option(names = "--warehouse", paramLabel = "duckdb|redshift", defaultValue = "duckdb",
+            description = "Where the SQL runs: the embedded DuckDB file (--db) with a data folder (--data), or a real"
+                    + " Redshift through the Data API with COPY reading real buckets (the options below)."
+                    + " Default: ${DEFAULT-VALUE}.")
+    String warehouseKind;
+
+    @picocli.CommandLine.Mixin
+    RedshiftOptions redshift = new RedshiftOptions();
+
+    @Option(names = "--history", paramLabel = "full|none", defaultValue = "full",
+            description = "Print the execution's event history at the end (full) or not (none). Default: ${DEFAULT-VALUE}.")
+    String history;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isDirectory(data)) {
+        if (!warehouseKind.equals("redshift") && !Files.isDirectory(data)) {
             err.println("sparkify run: no data folder " + data.toAbsolutePath()
                     + " (give --data DIR, or generate one with ./sparkify generate --out DIR)");
             return 2;
         }
-        out.printf("Running the pipeline on %s into %s%n", data, database);
+        if (!history.equals("full") && !history.equals("none")) {
+            err.println("sparkify run: --history is full or none, not " + history);
+            return 2;
+        }
+        boolean onRedshift = warehouseKind.equals("redshift");
+        if (!onRedshift && !warehouseKind.equals("duckdb")) {
+            err.println("sparkify run: --warehouse is duckdb or redshift, not " + warehouseKind);
+            return 2;
+        }
+        String problem = onRedshift ? redshift.problem() : null;
+        if (problem != null) {
+            err.println("sparkify run: " + problem);
+            return 2;
+        }
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode input = event == null ? mapper.createObjectNode().put("mode", "full") : mapper.readTree(event.toFile());
+        out.printf("Running the state machine on %s into %s%s%n", onRedshift ? redshift.dataDescription() : data,
+                onRedshift ? redshift.warehouseDescription() : database, event == null ? "" : " with input " + event);
         out.printf("  %-16s %12s %10s %9s%n", "step", "rows", "rejected", "seconds");
         out.flush();
-        RunListener printer = new RunListener() {
-            @Override
-            public void stepFinished(StepReport report) {
-                out.printf(Locale.ROOT, "  %-16s %12s %10s %9.2f%n", report.name(), figure(report.rows()),
-                        figure(report.rejected()), report.elapsed().toNanos() / 1e9);
-                out.flush();
+        StepTracker steps = new StepTracker(report -> printStep(report, out));
+        try (LocalPipeline pipeline = onRedshift ? redshift.open(logJsonPaths, maxErrors)
+                : LocalPipeline.open(database, data, LocalPipeline.copySettings(logJsonPaths, maxErrors))) {
+            double scale = waitScale != null ? waitScale : realTime || onRedshift ? 1.0 : FAST;
+            LocalStateMachine.Run run = pipeline.runStateMachine(input, Sleeper.scaled(scale), ExecutionListener.NONE, steps);
+            ExecutionResult result = run.result();
+            for (Notification notification : run.notifications()) {
+                out.printf("SNS message to %s (recorded locally, not sent):%n  %s%n  %s%n", notification.topicArn(),
+                        notification.subject(), notification.message().replace("\n", "\n  "));
             }
-        };
-        try (LocalPipeline pipeline = LocalPipeline.open(database, data, LocalPipeline.copySettings(logJsonPaths, maxErrors))) {
-            RunReport report = pipeline.runFullLoad(printer);
-            out.printf(Locale.ROOT, "Finished in %.2f s. Rows per table:%n", report.elapsed().toNanos() / 1e9);
-            for (Map.Entry<String, Long> table : report.tableCounts().entrySet()) {
+            if (history.equals("full")) {
+                HistoryPrinter.print(run.executionName(), result.history(), out);
+            }
+            if (!result.succeeded()) {
+                out.flush();
+                err.println("sparkify run failed: " + result.error() + ": " + FailureCause.summary(result.cause()));
+                return 1;
+            }
+            out.printf(Locale.ROOT, "Succeeded in %.2f s. Rows per table:%n", elapsedSeconds(result));
+            for (Map.Entry<String, Long> table : pipeline.tableCounts().entrySet()) {
                 out.printf("  %-16s %12d%n", table.getKey(), table.getValue());
             }
             return 0;
-        } catch (PipelineFailedException e) {
-            err.println("sparkify run failed: " + SparkifyCli.oneLine(e));
-            return 1;
         }
+    }
+
+    private static void printStep(StepReport report, PrintWriter out) {
+        out.printf(Locale.ROOT, "  %-16s %12s %10s %9.2f%n", report.name(), figure(report.rows()),
+                figure(report.rejected()), report.elapsed().toNanos() / 1e9);
+        out.flush();
+    }
+
+    private static double elapsedSeconds(ExecutionResult result) {
+        var history = result.history();
+        return history.isEmpty() ? 0 : java.time.Duration.between(history.get(0).timestamp(),
+                history.get(history.size() - 1).timestamp()).toNanos() / 1e9;
     }
 
     private static String figure(long value) {

@@ -10,8 +10,15 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Loads the Sparkify song and log data into a star schema: locally on DuckDB,"
                 + " with the same SQL and steps as on Amazon Redshift.",
-        subcommands = {RunCommand.class, QueryCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, QueryCommand.class, GenerateCommand.class, AwsCommand.class, CommandLine.HelpCommand.class})
 public final class SparkifyCli {
+
+    static {
+        // Before anything logs: the handlers' Lambda logging (JSON on stdout) would bury the report.
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", "log4j2-cli.xml");
+        }
+    }
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));

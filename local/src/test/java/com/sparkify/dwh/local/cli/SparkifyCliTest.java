@@ -46,6 +46,8 @@ class SparkifyCliTest {
         assertThat(result.out()).containsPattern("songplays\\s+14\\n");
         assertThat(result.out()).containsPattern("users\\s+5\\n");
         assertThat(result.out()).containsPattern("stage events\\s+33\\s+0\\s");
+        assertThat(result.out()).contains("Execution history of").containsPattern("ExecutionStarted")
+                .containsPattern("TaskScheduled\\s+Plan").containsPattern("ExecutionSucceeded");
         assertThat(Files.exists(db)).isTrue();
     }
 
@@ -62,8 +64,9 @@ class SparkifyCliTest {
         Result result = cli("run", "--data", data.toString(), "--db", temp.resolve("bad.duckdb").toString());
 
         assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).contains("SNS message to").contains("ExecutionFailed");
         assertThat(result.err().strip()).doesNotContain("\n")
-                .startsWith("sparkify run failed: stage events failed:")
+                .startsWith("sparkify run failed: Sparkify.StatementFailed:")
                 .contains("log_data/2018/11/2018-11-01-events.json line 1");
     }
 

@@ -1,16 +1,21 @@
 package com.sparkify.dwh.local.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sparkify.dwh.local.LocalPipeline;
 import com.sparkify.dwh.local.expected.ExpectedRows;
 import com.sparkify.dwh.local.generate.DataGenerator;
 import com.sparkify.dwh.local.generate.GeneratorOptions;
 import com.sparkify.dwh.local.expected.ExpectedStarSchema;
-import com.sparkify.dwh.pipeline.PipelineFailedException;
-import com.sparkify.dwh.pipeline.RunListener;
-import com.sparkify.dwh.pipeline.RunReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sparkify.dwh.handlers.DataQualityCheckFailedException;
+import com.sparkify.dwh.local.runtime.LocalStateMachine;
+import com.sparkify.dwh.local.runtime.StepTracker;
+import com.sparkify.dwh.local.states.ExecutionListener;
+import com.sparkify.dwh.local.states.ExecutionResult;
+import com.sparkify.dwh.local.states.Sleeper;
+import com.sparkify.dwh.pipeline.StepReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,21 +39,46 @@ class PipelineEndToEndTest {
     @TempDir
     Path temp;
 
-    static RunReport run(Path data, Path database, String logJsonPaths, int maxErrors) {
-        try (LocalPipeline pipeline = LocalPipeline.open(database, data,
-                LocalPipeline.copySettings(logJsonPaths, maxErrors))) {
-            return pipeline.runFullLoad(RunListener.NONE);
+    /** A finished local execution of the state machine, with the figures of its steps. */
+    record Outcome(LocalStateMachine.Run run, List<StepReport> steps, Map<String, Long> tableCounts) {
+
+        StepReport step(String name) {
+            return steps.stream().filter(s -> s.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no step " + name + " in " + steps));
+        }
+
+        Outcome succeeded() {
+            assertThat(run.result().status()).as("%s: %s", run.result().error(), run.result().cause())
+                    .isEqualTo(ExecutionResult.SUCCEEDED);
+            return this;
         }
     }
 
-    static RunReport run(Path data, Path database) {
+    /** Runs statemachine/etl.asl.json locally on a full-load input; fast waits. */
+    static Outcome execute(Path data, Path database, String logJsonPaths, int maxErrors) {
+        try (LocalPipeline pipeline = LocalPipeline.open(database, data,
+                LocalPipeline.copySettings(logJsonPaths, maxErrors))) {
+            StepTracker steps = new StepTracker(report -> { });
+            LocalStateMachine.Run run = pipeline.runStateMachine(FULL_LOAD, Sleeper.scaled(0), ExecutionListener.NONE, steps);
+            Map<String, Long> counts = run.result().succeeded() ? pipeline.tableCounts() : Map.of();
+            return new Outcome(run, steps.steps(), counts);
+        }
+    }
+
+    static Outcome run(Path data, Path database, String logJsonPaths, int maxErrors) {
+        return execute(data, database, logJsonPaths, maxErrors).succeeded();
+    }
+
+    static Outcome run(Path data, Path database) {
         return run(data, database, null, 0);
     }
+
+    static final JsonNode FULL_LOAD = new ObjectMapper().createObjectNode().put("mode", "full");
 
     @Test
     void quirksFixtureLoadsExactlyTheHandWorkedRows() throws Exception {
         Path db = temp.resolve("quirks.duckdb");
-        RunReport report = run(QUIRKS, db);
+        Outcome report = run(QUIRKS, db);
 
         Map<String, List<List<Object>>> tables = WarehouseTables.starSchema(db);
         for (String table : ExpectedStarSchema.tables()) {
@@ -63,7 +93,7 @@ class PipelineEndToEndTest {
     @Test
     void quirksFixtureMatchesTheIndependentComputation() throws Exception {
         Path db = temp.resolve("quirks.duckdb");
-        RunReport report = run(QUIRKS, db);
+        Outcome report = run(QUIRKS, db);
 
         ExpectedStarSchema expected = ExpectedStarSchema.compute(QUIRKS);
         assertSameTables(db, expected);
@@ -77,7 +107,7 @@ class PipelineEndToEndTest {
         new DataGenerator(new GeneratorOptions(60, 150, 3_000, 7)).generate(data);
         Path db = temp.resolve("generated.duckdb");
 
-        RunReport report = run(data, db, "log_json_path.json", 0);
+        Outcome report = run(data, db, "log_json_path.json", 0);
 
         ExpectedStarSchema expected = ExpectedStarSchema.compute(data);
         assertThat(expected.rejected()).isEmpty();
@@ -115,7 +145,7 @@ class PipelineEndToEndTest {
         Map<String, List<List<Object>>> first = WarehouseTables.starSchema(db);
         long stagedEvents = WarehouseTables.count(db, "staging_events");
 
-        RunReport second = run(QUIRKS, db);
+        Outcome second = run(QUIRKS, db);
 
         assertThat(WarehouseTables.starSchema(db)).isEqualTo(first);
         assertThat(WarehouseTables.count(db, "staging_events")).isEqualTo(stagedEvents);
@@ -133,11 +163,13 @@ class PipelineEndToEndTest {
         String key = "log_data/2018/11/2018-11-20-events.json";
         writeMalformedDay(data.resolve(key));
 
-        assertThatThrownBy(() -> run(data, db))
-                .isInstanceOf(PipelineFailedException.class)
-                .hasMessageContaining("stage events")
-                .hasMessageContaining("s3://" + LocalPipeline.BUCKET + "/" + key)
-                .hasMessageContaining("line 2");
+        ExecutionResult failed = execute(data, db, null, 0).run().result();
+
+        assertThat(failed.status()).isEqualTo(ExecutionResult.FAILED);
+        assertThat(failed.error()).isEqualTo("Sparkify.StatementFailed");
+        assertThat(failed.cause()).contains("staging_events")
+                .contains("s3://" + LocalPipeline.BUCKET + "/" + key)
+                .contains("line 2");
         assertThat(WarehouseTables.starSchema(db)).isEqualTo(before);
 
         List<List<Object>> recorded = WarehouseTables.select(db,
@@ -155,7 +187,7 @@ class PipelineEndToEndTest {
         writeMalformedDay(data.resolve(key));
         Path db = temp.resolve("tolerant.duckdb");
 
-        RunReport report = run(data, db, null, 1);
+        Outcome report = run(data, db, null, 1);
 
         assertThat(report.step("stage events").rejected()).isEqualTo(1);
         ExpectedStarSchema expected = ExpectedStarSchema.compute(data);
@@ -177,10 +209,12 @@ class PipelineEndToEndTest {
         WarehouseTables.execute(db, "INSERT INTO songplays (songplay_id, start_time, user_id)"
                 + " VALUES (1, TIMESTAMP '2018-11-30 00:00:00', 'nobody')");
 
-        assertThatThrownBy(() -> run(QUIRKS, db))
-                .isInstanceOf(PipelineFailedException.class)
-                .hasMessageContaining("check quality")
-                .hasMessageContaining("songplays_missing_user (1 rows)");
+        Outcome outcome = execute(QUIRKS, db, null, 0);
+
+        assertThat(outcome.run().result().error()).isEqualTo(DataQualityCheckFailedException.class.getName());
+        assertThat(outcome.run().result().cause()).contains("songplays_missing_user (1 rows)");
+        assertThat(outcome.run().notifications()).singleElement()
+                .satisfies(n -> assertThat(n.message()).contains("songplays_missing_user (1 rows)"));
     }
 
     /** Day 20: a good play, a line with a missing quote, another good play; sessions 9001. */
