@@ -23,6 +23,10 @@ SELECT 'songplays_missing_time', COUNT(*)
 FROM songplays p LEFT JOIN time t ON t.start_time = p.start_time
 WHERE t.start_time IS NULL
 UNION ALL
+SELECT 'songplays_without_source', COUNT(*)
+FROM songplays p LEFT JOIN songplay_sources src ON src.songplay_id = p.songplay_id
+WHERE src.songplay_id IS NULL
+UNION ALL
 SELECT 'users_null_key', COUNT(*) FROM users WHERE user_id IS NULL
 UNION ALL
 SELECT 'users_duplicate_key', COUNT(*)

@@ -1,5 +1,5 @@
--- Creates the staging and star-schema tables if they do not exist. Never drops anything: a reset is
--- drop_tables.sql, run only when a run's input asks for it.
+-- Creates the staging, history, ledger and star-schema tables if they do not exist. Never drops
+-- anything: a reset is drop_tables.sql, run only when a run's input asks for it.
 --
 -- Types are chosen to mean the same in Redshift and in DuckDB: DOUBLE PRECISION (FLOAT is 4 bytes in
 -- DuckDB), VARCHAR lengths in bytes as Redshift counts them (the local warehouse enforces them too).
@@ -103,3 +103,75 @@ CREATE TABLE IF NOT EXISTS time (
     year            SMALLINT,
     weekday         SMALLINT
 );
+
+-- History kept so that loading files one at a time, in any order, ends where one full load would.
+
+-- Every distinct song row ever staged: songs and artists are picked from all of them, and plays are
+-- matched against all of them, also plays loaded before their song arrived. Replicated like the
+-- dimensions it feeds.
+CREATE TABLE IF NOT EXISTS song_rows (
+    song_id             VARCHAR(32) NOT NULL,
+    title               VARCHAR(512),
+    artist_id           VARCHAR(32) NOT NULL,
+    artist_name         VARCHAR(512),
+    artist_location     VARCHAR(512),
+    artist_latitude     DOUBLE PRECISION,
+    artist_longitude    DOUBLE PRECISION,
+    year                INTEGER,
+    duration            DOUBLE PRECISION
+)
+DISTSTYLE ALL;
+
+-- The event each users row was taken from: a file loaded later with an older event for the user does
+-- not overwrite it.
+CREATE TABLE IF NOT EXISTS user_recency (
+    user_id             VARCHAR(64) NOT NULL SORTKEY,
+    ts                  TIMESTAMP NOT NULL,
+    session_id          INTEGER NOT NULL,
+    item_in_session     INTEGER NOT NULL
+)
+DISTSTYLE ALL;
+
+-- What each play named (song, artist, length): to find its song when the song arrives after the play,
+-- and to choose between two copies of one event loaded from different files. Distributed like
+-- songplays, which it joins on.
+CREATE TABLE IF NOT EXISTS songplay_sources (
+    songplay_id         BIGINT NOT NULL,
+    start_time          TIMESTAMP NOT NULL DISTKEY,
+    song                VARCHAR(512),
+    artist              VARCHAR(512),
+    length              DOUBLE PRECISION
+)
+SORTKEY (songplay_id);
+
+-- The ledger: every object a run loaded, recorded once its rows are in the star schema. A run plans
+-- only the objects not in it (same key and ETag), so a replayed trigger loads nothing twice.
+CREATE TABLE IF NOT EXISTS load_ledger (
+    dataset             VARCHAR(16) NOT NULL,
+    object_uri          VARCHAR(1100) NOT NULL,
+    etag                VARCHAR(128),
+    object_size         BIGINT,
+    rows_loaded         BIGINT,
+    rows_rejected       BIGINT,
+    run_id              VARCHAR(128) NOT NULL,
+    loaded_at           TIMESTAMP NOT NULL
+)
+DISTSTYLE ALL
+SORTKEY (object_uri);
+
+-- The objects a run planned (COPY of the plan's ledger file), and what each COPY did per object.
+CREATE TABLE IF NOT EXISTS staging_ledger (
+    dataset             VARCHAR(16) NOT NULL,
+    object_uri          VARCHAR(1100) NOT NULL,
+    etag                VARCHAR(128),
+    object_size         BIGINT
+)
+DISTSTYLE ALL;
+
+CREATE TABLE IF NOT EXISTS staging_file_loads (
+    dataset             VARCHAR(16) NOT NULL,
+    object_uri          VARCHAR(1100) NOT NULL,
+    rows_loaded         BIGINT,
+    rows_rejected       BIGINT
+)
+DISTSTYLE ALL;

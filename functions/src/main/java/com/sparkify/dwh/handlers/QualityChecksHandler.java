@@ -40,7 +40,7 @@ public final class QualityChecksHandler extends JsonHandler<QualityChecksHandler
     @Override
     protected Object handle(Request request, Context context) {
         if (request.statementId() == null) {
-            StepRequest step = request.step() == null ? new StepRequest(null, null, null, null) : request.step();
+            StepRequest step = request.step() == null ? new StepRequest(null, null, null, null, null) : request.step();
             String id = steps.qualityChecks(ClientTokens.of(step.runId(), "check_quality", step.attempt()));
             LOG.info("run {}: quality checks submitted as {}", step.runId(), id);
             return new StatementSubmitted(id);

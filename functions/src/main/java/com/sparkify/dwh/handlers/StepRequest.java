@@ -7,10 +7,11 @@ import com.sparkify.dwh.run.RunPlan;
  *
  * @param run      the Plan step's output
  * @param dataset  for a stage step: "songs" or "events"
- * @param table    for a load step: "users", "songs", "artists", "songplays" or "time"
+ * @param table    for a load step: "users", "songs" (songs and artists), "songplays" or "time"
+ * @param action   for the lock ("init", "acquire", "release") and the ledger ("read", "record")
  * @param attempt  when the state machine entered the submitting state ($$.State.EnteredTime)
  */
-public record StepRequest(RunPlan run, String dataset, String table, String attempt) {
+public record StepRequest(RunPlan run, String dataset, String table, String action, String attempt) {
 
     String runId() {
         return run == null ? null : run.runId();

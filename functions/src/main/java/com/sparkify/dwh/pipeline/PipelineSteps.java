@@ -4,6 +4,9 @@ import com.sparkify.dwh.run.DatasetPlan;
 import com.sparkify.dwh.sql.SqlCatalog;
 import com.sparkify.dwh.warehouse.QueryResult;
 import com.sparkify.dwh.warehouse.Warehouse;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,9 +38,9 @@ public final class PipelineSteps {
         }
     }
 
-    /** The star-schema tables, each with its load file. */
+    /** The star-schema loads, each with its file; "songs" loads songs and artists in one transaction. */
     public enum Table {
-        USERS, SONGS, ARTISTS, SONGPLAYS, TIME;
+        USERS, SONGS, SONGPLAYS, TIME;
 
         String loadScript() {
             return "load_" + name().toLowerCase(Locale.ROOT);
@@ -89,6 +92,53 @@ public final class PipelineSteps {
     public String qualityChecks(String clientToken) {
         return warehouse.batchExecuteStatement(catalog.render("check_quality"), clientToken);
     }
+
+    /** Creates the pipeline lock's table and row if missing. */
+    public String initLock(String clientToken) {
+        return warehouse.batchExecuteStatement(catalog.render("init_lock"), clientToken);
+    }
+
+    /**
+     * Takes the pipeline lock for the run if it is free, already the run's, or taken before
+     * {@code staleBefore}; the batch's last statement says who holds it ({@code acquired} 1 or 0).
+     */
+    public String acquireLock(String runId, Instant now, Instant staleBefore, String clientToken) {
+        // Not Map.of: it throws a bare NullPointerException for a missing run id; the catalog refuses it by name.
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("run_id", runId);
+        params.put("now", timestamp(now));
+        params.put("stale_before", timestamp(staleBefore));
+        return warehouse.batchExecuteStatement(catalog.render("acquire_lock", params), clientToken);
+    }
+
+    public String releaseLock(String runId, String clientToken) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("run_id", runId);
+        return warehouse.batchExecuteStatement(catalog.render("release_lock", params), clientToken);
+    }
+
+    /** The objects already loaded (object_uri, etag), for planning. */
+    public String readLedger(String clientToken) {
+        return warehouse.batchExecuteStatement(catalog.render("read_ledger"), clientToken);
+    }
+
+    /** Records the objects of the run's ledger file (written by the planner) as loaded. */
+    public String recordLedger(String runId, String ledgerFile, Instant loadedAt, String clientToken) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("ledger_file", ledgerFile);
+        params.put("iam_role", copy.iamRole());
+        params.put("region", copy.region());
+        params.put("run_id", runId);
+        params.put("loaded_at", timestamp(loadedAt));
+        return warehouse.batchExecuteStatement(catalog.render("record_ledger", params), clientToken);
+    }
+
+    /** A timestamp literal both Redshift and DuckDB cast from text: UTC, microseconds. */
+    static String timestamp(Instant instant) {
+        return TIMESTAMP.format(instant.atOffset(ZoneOffset.UTC));
+    }
+
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
     /** The checks that found violating rows, as "name (n rows)", from a finished quality-check result. */
     public static List<String> failedChecks(QueryResult result) {

@@ -11,16 +11,15 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns a run's input into the objects it loads, and writes them as COPY manifests. Object keys from
- * events only ever reach a manifest (JSON), never SQL: the SQL names the manifest, which the pipeline
- * itself named.
+ * Turns a run's input into the objects it loads, leaves out those the ledger already holds, and writes
+ * them as COPY manifests, with the run's ledger file. Object keys from events only ever reach a
+ * manifest or the ledger file (JSON), never SQL: the SQL names files the pipeline itself named.
  */
 public final class RunPlanner {
 
@@ -40,55 +39,129 @@ public final class RunPlanner {
         this.mapper = mapper;
     }
 
+    /** Plans with an empty ledger: everything the input names is new. */
     public RunPlan plan(RunInput input, String runId) {
+        return plan(input, runId, LoadedObjects.NONE);
+    }
+
+    /**
+     * Plans the objects the input names that the ledger does not hold yet (same key and ETag): the
+     * scheduled and full runs everything under the prefixes, a backfill the log days in its range, an
+     * S3 event its one object. Writes their manifests and the run's ledger file, one JSON line per planned
+     * object, which the ledger step records once the run has loaded them.
+     */
+    public RunPlan plan(RunInput input, String runId, LoadedObjects loaded) {
         // "." and ".." are path segments: a manifest key must never name the folder or its parent.
         if (runId == null || !RUN_ID.matcher(runId).matches() || runId.chars().allMatch(c -> c == '.')) {
             throw new IllegalArgumentException("run id must be 1-80 letters, digits, '.', '_' or '-', not only dots; got \""
                     + runId + "\"");
         }
-        if (input instanceof RunInput.Manual manual) {
-            return planManual(runId, manual);
-        }
-        if (input instanceof RunInput.ObjectCreated created) {
-            return planObject(runId, created);
-        }
-        return new RunPlan(runId, "schedule", false, dataset(runId, "songs", listed(settings.songPrefix())),
-                dataset(runId, "events", listed(settings.logPrefix())));
+        Planning planning = new Planning(runId, loaded);
+        RunPlan plan = planning.plan(input);
+        work.write(ledgerKey(runId), planning.ledgerLines.toString().getBytes(StandardCharsets.UTF_8));
+        return plan;
     }
 
-    private RunPlan planManual(String runId, RunInput.Manual manual) {
-        List<ObjectSummary> songs = listed(settings.songPrefix());
-        List<ObjectSummary> events = listed(settings.logPrefix());
-        if (manual.mode() == RunInput.Manual.Mode.BACKFILL) {
-            events = events.stream().filter(object -> within(object.key(), manual.from(), manual.to())).toList();
-        }
-        return new RunPlan(runId, "manual", manual.mode() == RunInput.Manual.Mode.RESET,
-                dataset(runId, "songs", songs), dataset(runId, "events", events));
+    /** Where a run's ledger file is. */
+    public String ledgerFile(String runId) {
+        return S3Uri.of(settings.workBucket(), ledgerKey(runId)).toString();
     }
 
-    /**
-     * A new log file loads that file, with every song so its plays can find them; a new song file loads
-     * that song alone.
-     */
-    private RunPlan planObject(String runId, RunInput.ObjectCreated created) {
-        if (!created.bucket().equals(settings.dataBucket())) {
-            throw new IllegalArgumentException("the event names bucket " + created.bucket()
-                    + ", but this pipeline loads s3://" + settings.dataBucket() + "/");
+    private String ledgerKey(String runId) {
+        return settings.workPrefix() + runId + "/ledger.json";
+    }
+
+    /** One planning: the run, what the ledger holds, and the ledger lines of what is planned. */
+    private final class Planning {
+        private final String runId;
+        private final LoadedObjects loaded;
+        private final StringBuilder ledgerLines = new StringBuilder();
+
+        Planning(String runId, LoadedObjects loaded) {
+            this.runId = runId;
+            this.loaded = loaded;
         }
-        ObjectSummary object = find(created.key());
-        if (object.key().endsWith("/") || object.size() == 0) {
-            // A console "folder" or an empty file: nothing to load, as a full run would skip it.
-            return new RunPlan(runId, "s3", false, DatasetPlan.NOTHING, DatasetPlan.NOTHING);
+
+        RunPlan plan(RunInput input) {
+            if (input instanceof RunInput.Manual manual) {
+                return planManual(manual);
+            }
+            if (input instanceof RunInput.ObjectCreated created) {
+                return planObject(created);
+            }
+            return new RunPlan(runId, "schedule", false, dataset("songs", listed(settings.songPrefix())),
+                    dataset("events", listed(settings.logPrefix())));
         }
-        if (object.key().startsWith(settings.logPrefix())) {
-            return new RunPlan(runId, "s3", false, dataset(runId, "songs", listed(settings.songPrefix())),
-                    dataset(runId, "events", List.of(object)));
+
+        private RunPlan planManual(RunInput.Manual manual) {
+            List<ObjectSummary> songs = listed(settings.songPrefix());
+            List<ObjectSummary> events = listed(settings.logPrefix());
+            if (manual.mode() == RunInput.Manual.Mode.BACKFILL) {
+                events = events.stream().filter(object -> within(object.key(), manual.from(), manual.to())).toList();
+            }
+            return new RunPlan(runId, "manual", manual.mode() == RunInput.Manual.Mode.RESET,
+                    dataset("songs", songs), dataset("events", events));
         }
-        if (object.key().startsWith(settings.songPrefix())) {
-            return new RunPlan(runId, "s3", false, dataset(runId, "songs", List.of(object)), DatasetPlan.NOTHING);
+
+        /**
+         * A new object loads that object alone: a log file's plays are matched against every song loaded so
+         * far (the song history), a song file's song is found for the plays loaded before it.
+         */
+        private RunPlan planObject(RunInput.ObjectCreated created) {
+            if (!created.bucket().equals(settings.dataBucket())) {
+                throw new IllegalArgumentException("the event names bucket " + created.bucket()
+                        + ", but this pipeline loads s3://" + settings.dataBucket() + "/");
+            }
+            ObjectSummary object = find(created.key());
+            boolean log = object.key().startsWith(settings.logPrefix());
+            if (!log && !object.key().startsWith(settings.songPrefix())) {
+                throw new IllegalArgumentException("the event's object " + S3Uri.of(created.bucket(), object.key())
+                        + " is under neither " + settings.songPrefix() + " nor " + settings.logPrefix());
+            }
+            if (object.key().endsWith("/") || object.size() == 0 || !isNew(object)) {
+                // A console "folder", an empty file, or an object already loaded (a replayed event): nothing to do.
+                return new RunPlan(runId, "s3", false, DatasetPlan.NOTHING, DatasetPlan.NOTHING);
+            }
+            return log ? new RunPlan(runId, "s3", false, DatasetPlan.NOTHING, dataset("events", List.of(object)))
+                    : new RunPlan(runId, "s3", false, dataset("songs", List.of(object)), DatasetPlan.NOTHING);
         }
-        throw new IllegalArgumentException("the event's object " + S3Uri.of(created.bucket(), object.key())
-                + " is under neither " + settings.songPrefix() + " nor " + settings.logPrefix());
+
+        /** Objects under a prefix that hold data (not folder markers, not empty) and are not loaded yet. */
+        private List<ObjectSummary> listed(String prefix) {
+            return data.list(prefix).stream()
+                    .filter(object -> !object.key().endsWith("/") && object.size() > 0)
+                    .filter(this::isNew)
+                    .toList();
+        }
+
+        private boolean isNew(ObjectSummary object) {
+            return !loaded.contains(S3Uri.of(settings.dataBucket(), object.key()).toString(), object.eTag());
+        }
+
+        /** Writes the manifest of a dataset's objects and their ledger lines; nothing for no objects. */
+        private DatasetPlan dataset(String name, List<ObjectSummary> objects) {
+            if (objects.isEmpty()) {
+                return DatasetPlan.NOTHING;
+            }
+            ObjectNode manifest = mapper.createObjectNode();
+            ArrayNode entries = manifest.putArray("entries");
+            long bytes = 0;
+            for (ObjectSummary object : objects) {
+                String uri = S3Uri.of(settings.dataBucket(), object.key()).toString();
+                // mandatory: an object listed a moment ago that vanished is an error, not a silent gap.
+                entries.addObject().put("url", uri).put("mandatory", true);
+                bytes += object.size();
+                ledgerLines.append(mapper.createObjectNode().put("dataset", name).put("object_uri", uri)
+                        .put("etag", object.eTag()).put("object_size", object.size())).append('\n');
+            }
+            String key = settings.workPrefix() + runId + "/" + name + ".manifest";
+            try {
+                work.write(key, mapper.writeValueAsBytes(manifest));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot write manifest " + key, e);
+            }
+            return new DatasetPlan(S3Uri.of(settings.workBucket(), key).toString(), objects.size(), bytes);
+        }
     }
 
     /**
@@ -119,13 +192,6 @@ public final class RunPlanner {
         return data.list(key).stream().filter(object -> object.key().equals(key)).findFirst();
     }
 
-    /** Objects under a prefix that hold data: not folder markers, not empty. */
-    private List<ObjectSummary> listed(String prefix) {
-        return data.list(prefix).stream()
-                .filter(object -> !object.key().endsWith("/") && object.size() > 0)
-                .toList();
-    }
-
     private static boolean within(String key, LocalDate from, LocalDate to) {
         Matcher day = LOG_DAY.matcher(key);
         if (!day.find()) {
@@ -137,28 +203,5 @@ public final class RunPlanner {
         } catch (DateTimeParseException e) {
             return false;
         }
-    }
-
-    /** Writes the manifest of a dataset's objects; nothing for no objects. */
-    private DatasetPlan dataset(String runId, String name, List<ObjectSummary> objects) {
-        if (objects.isEmpty()) {
-            return DatasetPlan.NOTHING;
-        }
-        ObjectNode manifest = mapper.createObjectNode();
-        ArrayNode entries = manifest.putArray("entries");
-        long bytes = 0;
-        for (ObjectSummary object : objects) {
-            // mandatory: an object listed a moment ago that vanished is an error, not a silent gap.
-            entries.addObject().put("url", S3Uri.of(settings.dataBucket(), object.key()).toString())
-                    .put("mandatory", true);
-            bytes += object.size();
-        }
-        String key = settings.workPrefix() + runId + "/" + name + ".manifest";
-        try {
-            work.write(key, mapper.writeValueAsBytes(manifest));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write manifest " + key, e);
-        }
-        return new DatasetPlan(S3Uri.of(settings.workBucket(), key).toString(), objects.size(), bytes);
     }
 }

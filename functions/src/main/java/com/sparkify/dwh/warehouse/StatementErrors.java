@@ -7,12 +7,14 @@ import java.util.Locale;
 public final class StatementErrors {
 
     /**
-     * Redshift's serializable isolation violation (error 1023) and DuckDB's write-write conflict: two
-     * transactions touched the same rows; running the loser again once the winner committed succeeds.
+     * Redshift's serializable isolation violation (error 1023) and DuckDB's transaction conflicts (two
+     * transactions updated the same row, or committed the same new key): running the loser again once
+     * the winner committed succeeds.
      */
     private static final List<String> TRANSIENT = List.of(
             "1023", "serializable isolation violation", "write-write conflict", "conflict on tuple",
-            "could not serialize access");
+            "could not serialize access", "conflict on update", "transactioncontext error: conflict",
+            "transactioncontext error: failed to commit");
 
     private StatementErrors() {
     }

@@ -64,20 +64,36 @@ class JsonHandlerTest {
         lenient().when(warehouse.describeStatement(ID)).thenReturn(finished);
         lenient().when(warehouse.getStatementResult(ID + ":1")).thenReturn(new QueryResult(
                 List.of("check_name", "violations"), List.of(List.of("users_null_key", 0L))));
+        // the read-ledger batch plan-run.json names: the song is loaded already
+        String ledger = PlanRunHandlerTest.LEDGER_ID;
+        lenient().when(warehouse.describeStatement(ledger)).thenReturn(new StatementDescription(ledger,
+                StatementState.FINISHED, null, -1, false, 1,
+                List.of(new StatementDescription(ledger + ":1", StatementState.FINISHED, null, 1, true, 1, List.of()))));
+        lenient().when(warehouse.getStatementResult(ledger + ":1")).thenReturn(new QueryResult(
+                List.of("object_uri", "etag"),
+                List.of(List.of("s3://sparkify-local/song_data/A/A/A/TRAAAAW128F429D538.json", "e-song"))));
         return warehouse;
     }
 
     private static RunPlanner planner() {
         InMemoryObjectStore data = new InMemoryObjectStore()
-                .putSized("song_data/A/A/A/TRAAAAW128F429D538.json", 261)
-                .putSized("log_data/2018/11/2018-11-12-events.json", 1200);
+                .putSized("song_data/A/A/A/TRAAAAW128F429D538.json", 261, "e-song")
+                .putSized("log_data/2018/11/2018-11-12-events.json", 1200, "e-log");
         return new RunPlanner(data, new InMemoryObjectStore(), new PlannerSettings("sparkify-local", "song_data/",
                 "log_data/", "sparkify-dwh-work", "manifests/"), JsonHandler.MAPPER);
     }
 
     static Stream<Case> handlers() {
         return Stream.of(
-                new Case("PlanRunHandler", "plan-run.json", p -> new PlanRunHandler(planner(), p.metrics())),
+                new Case("PlanRunHandler", "plan-run.json", p -> new PlanRunHandler(planner(), p.warehouse(), p.metrics())),
+                new Case("PipelineLockHandler", "pipeline-lock-acquire.json",
+                        p -> new PipelineLockHandler(HandlerTesting.steps(p.warehouse()), p.metrics())),
+                new Case("PipelineLockHandler", "pipeline-lock-release.json",
+                        p -> new PipelineLockHandler(HandlerTesting.steps(p.warehouse()), p.metrics())),
+                new Case("LedgerHandler", "ledger-read.json",
+                        p -> new LedgerHandler(HandlerTesting.steps(p.warehouse()), planner(), p.metrics())),
+                new Case("LedgerHandler", "ledger-record.json",
+                        p -> new LedgerHandler(HandlerTesting.steps(p.warehouse()), planner(), p.metrics())),
                 new Case("CreateTablesHandler", "create-tables.json",
                         p -> new CreateTablesHandler(HandlerTesting.steps(p.warehouse()), p.metrics())),
                 new Case("StageDatasetHandler", "stage-dataset.json",
@@ -94,9 +110,9 @@ class JsonHandlerTest {
                         p -> new QualityChecksHandler(p.warehouse(), HandlerTesting.steps(p.warehouse()), p.metrics())));
     }
 
-    /** The handlers that call the warehouse, with every port method throttled. */
+    /** The handlers that call the warehouse (Plan reads the ledger statement), with every port method throttled. */
     static Stream<Case> warehouseHandlers() {
-        return handlers().filter(c -> !c.name().equals("PlanRunHandler"));
+        return handlers();
     }
 
     static Stream<Arguments> invalidInputs() {
@@ -166,10 +182,10 @@ class JsonHandlerTest {
         RequestStreamHandler handler = handlerCase.build().apply(new Ports(warehouse, PipelineMetrics.NONE));
         ByteArrayOutputStream output = new ByteArrayOutputStream();
 
-        // fails in every handler: a bad run id for Plan, the warehouse for the others
+        // fails in every handler: a bad run id for Plan, an unknown action for the ledger, the warehouse for the others
         String input = "{\"runId\": \"../bad\", \"statementId\": \"" + ID + "\","
                 + " \"run\": {\"runId\": \"r\", \"songs\": {\"objects\": 0}, \"events\": {\"objects\": 0}},"
-                + " \"dataset\": \"songs\", \"table\": \"users\"}";
+                + " \"dataset\": \"songs\", \"table\": \"users\", \"action\": \"acquire\"}";
         try {
             handler.handleRequest(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), output,
                     lambdaContext("f"));
@@ -187,7 +203,12 @@ class JsonHandlerTest {
                 bytes(lambdaEvent(handlerCase.fixture())), null);
 
         switch (handlerCase.fixture()) {
-            case "plan-run.json" -> assertThat(output.get("runId").asText()).isEqualTo("sam-local-plan");
+            case "plan-run.json" -> {
+                // the ledger holds the one song: only the log is planned
+                assertThat(output.get("runId").asText()).isEqualTo("sam-local-plan");
+                assertThat(output.at("/songs/objects").asLong()).isZero();
+                assertThat(output.at("/events/objects").asLong()).isEqualTo(1);
+            }
             case "check-statement.json" -> assertThat(output.get("status").asText()).isEqualTo("FINISHED");
             case "cancel-statement.json" -> assertThat(output.get("statementId").asText()).isEqualTo(ID);
             case "quality-checks-evaluate.json" -> assertThat(output.get("passed").asBoolean()).isTrue();
@@ -198,13 +219,15 @@ class JsonHandlerTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("handlers")
     void runOfTheWrongTypeIsInvalidInput(Case handlerCase) {
-        if (!List.of("CreateTablesHandler", "StageDatasetHandler", "LoadTableHandler").contains(handlerCase.name())) {
+        if (!List.of("CreateTablesHandler", "StageDatasetHandler", "LoadTableHandler", "PipelineLockHandler",
+                "LedgerHandler").contains(handlerCase.name())) {
             return; // only these read a "run" at the top level
         }
         Warehouse warehouse = mock(Warehouse.class);
         RequestStreamHandler handler = handlerCase.build().apply(new Ports(warehouse, PipelineMetrics.NONE));
 
-        assertThatThrownBy(() -> invoke(handler, "{\"run\": 42, \"table\": \"users\"}".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> invoke(handler,
+                "{\"run\": 42, \"table\": \"users\", \"action\": \"acquire\"}".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith(handlerCase.name() + ": input is not a valid StepRequest");
         verifyNoInteractions(warehouse);

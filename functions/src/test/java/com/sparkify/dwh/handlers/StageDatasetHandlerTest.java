@@ -137,7 +137,7 @@ class StageDatasetHandlerTest {
         InMemoryObjectStore data = new InMemoryObjectStore().putSized("song_data/A/A/A/TRAAAAW128F429D538.json", 261);
         PlanRunHandler plan = new PlanRunHandler(new RunPlanner(data, new InMemoryObjectStore(),
                 new PlannerSettings("sparkify-local", "song_data/", "log_data/", "sparkify-dwh-work", "manifests/"),
-                JsonHandler.MAPPER), PipelineMetrics.NONE);
+                JsonHandler.MAPPER), HandlerTesting.warehouse(), PipelineMetrics.NONE);
         ObjectNode planInput = MAPPER.createObjectNode().put("runId", "s3-song");
         planInput.set("input", json(HandlerTesting.event("s3-object-created-song.json")));
         JsonNode run = invoke(plan, planInput);

@@ -16,6 +16,7 @@ import com.sparkify.dwh.run.RunInput.Manual.Mode;
 import com.sparkify.dwh.sql.SqlCatalog;
 import com.sparkify.dwh.warehouse.Warehouse;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,8 +25,9 @@ import org.mockito.ArgumentCaptor;
 
 /**
  * SECURITY: object keys come from events and from whoever can write to the bucket. However hostile, a
- * key only ever reaches the manifest (as JSON text); the SQL the stage step submits names the manifest,
- * whose URI the pipeline chose, so its statements are exactly those of a harmless run.
+ * key only ever reaches the manifest and the run's ledger file (as JSON text); the SQL the stage and
+ * ledger steps submit names those files, whose URIs the pipeline chose, so its statements are exactly
+ * those of a harmless run.
  */
 class HostileKeyTest {
 
@@ -54,6 +56,18 @@ class HostileKeyTest {
         RunPlan plan = new RunPlanner(harmlessData, new InMemoryObjectStore(), RunPlannerTest.SETTINGS, MAPPER)
                 .plan(new RunInput.ObjectCreated(RunPlannerTest.DATA, HARMLESS, 10, null), runId);
         return stageSql(Dataset.EVENTS, plan.events());
+    }
+
+    /** The statements the ledger step submits to record a run. */
+    private static List<String> recordSql(String runId, String ledgerFile) {
+        Warehouse warehouse = mock(Warehouse.class);
+        when(warehouse.batchExecuteStatement(anyList(), any())).thenReturn("stmt-1");
+        new PipelineSteps(warehouse, SqlCatalog.fromClasspath(), COPY)
+                .recordLedger(runId, ledgerFile, Instant.parse("2018-12-01T03:04:05Z"), "token");
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<List<String>> sqls = ArgumentCaptor.forClass(List.class);
+        verify(warehouse).batchExecuteStatement(sqls.capture(), any());
+        return sqls.getValue();
     }
 
     private static void assertNoTraceOfTheKey(List<String> sqls) {
@@ -92,7 +106,7 @@ class HostileKeyTest {
                 .contains("FROM 's3://sparkify-dwh-work/manifests/run-1/events.manifest'");
         // the statement structure is that of a harmless run: same statements, same text
         assertThat(sqls).isEqualTo(harmlessStageSql("run-1"));
-        assertThat(sqls).hasSize(3);
+        assertThat(sqls).hasSize(5);
         assertThat(sqls).isEqualTo(SqlCatalog.fromClasspath().render("stage_events", Map.of(
                 "manifest", "s3://sparkify-dwh-work/manifests/run-1/events.manifest",
                 "iam_role", COPY.iamRole(), "region", COPY.region(),
@@ -115,7 +129,39 @@ class HostileKeyTest {
             List<String> sqls = stageSql(each, each == Dataset.SONGS ? plan.songs() : plan.events());
             assertThat(String.join("\n", sqls)).doesNotContain("DROP").doesNotContain("x'")
                     .contains("FROM 's3://sparkify-dwh-work/manifests/full-1/" + each.name().toLowerCase() + ".manifest'");
-            assertThat(sqls).hasSize(3);
+            assertThat(sqls).hasSize(5);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "log_data/2018/11/x'; DROP TABLE users; --.json",
+        "log_data/2018/11/x\"}, {\"dataset\": \"songs\", \"object_uri\": \"s3://evil/x\"}.json",
+        "log_data/2018/11/x\n{\"dataset\":\"events\",\"object_uri\":\"s3://evil/y\"}\n.json",
+        "log_data/2018/11/x{{run_id}}'$$; DROP TABLE load_ledger;$$.json",
+        "log_data/2018/11/x\r\u2028\u0000'; DELETE FROM load_ledger; --.json"})
+    void hostileKeyOnlyReachesTheLedgerFileAsOneJsonLine(String key) throws IOException {
+        data.putSized(key, 99, "e-hostile");
+
+        planner.plan(new RunInput.ObjectCreated(RunPlannerTest.DATA, key, 99, "e-hostile"), "run-1");
+
+        // one line, however many line breaks or braces the key holds, and it reads back as the key exactly
+        String ledger = work.text("manifests/run-1/ledger.json");
+        assertThat(ledger).endsWith("\n");
+        assertThat(ledger.substring(0, ledger.length() - 1)).doesNotContain("\n").doesNotContain("\r");
+        assertThat(ledger).isEqualTo("{\"dataset\":\"events\",\"object_uri\":"
+                + MAPPER.writeValueAsString("s3://sparkify-local/" + key) + ",\"etag\":\"e-hostile\",\"object_size\":99}\n");
+        assertThat(MAPPER.readTree(ledger).get("object_uri").asText()).isEqualTo("s3://sparkify-local/" + key);
+        // a replay of the event finds it in the ledger by that exact URI
+        RunPlan replay = planner.plan(new RunInput.ObjectCreated(RunPlannerTest.DATA, key, 99, "e-hostile"), "run-2",
+                new LoadedObjects().add(MAPPER.readTree(ledger).get("object_uri").asText(), "e-hostile"));
+        assertThat(replay.events()).isEqualTo(DatasetPlan.NOTHING);
+
+        // recording names the ledger file only: the statements are those of a harmless run
+        List<String> sqls = recordSql("run-1", planner.ledgerFile("run-1"));
+        assertThat(String.join("\n", sqls)).doesNotContain("DROP").doesNotContain("DELETE FROM load_ledger")
+                .doesNotContain("evil").doesNotContain("x'")
+                .contains("FROM 's3://sparkify-dwh-work/manifests/run-1/ledger.json'");
+        assertThat(sqls).hasSize(4);
     }
 }

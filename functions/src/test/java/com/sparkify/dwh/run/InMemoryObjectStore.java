@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -23,18 +25,32 @@ import java.util.concurrent.ConcurrentSkipListMap;
 public final class InMemoryObjectStore implements ObjectStore {
 
     private final NavigableMap<String, byte[]> objects = new ConcurrentSkipListMap<>();
+    /** ETags given explicitly (may be null), instead of the one derived from the content. */
+    private final Map<String, String> eTags = Collections.synchronizedMap(new HashMap<>());
 
     /** Puts an object with this text. */
     public InMemoryObjectStore put(String key, String content) {
+        eTags.remove(key);
         objects.put(key, content.getBytes(StandardCharsets.UTF_8));
         return this;
     }
 
     /** Puts an object of {@code size} bytes (a folder marker or an empty object with 0). */
     public InMemoryObjectStore putSized(String key, int size) {
+        eTags.remove(key);
         byte[] content = new byte[size];
         Arrays.fill(content, (byte) ' ');
         objects.put(key, content);
+        return this;
+    }
+
+    /**
+     * Puts an object of {@code size} bytes whose listing reports {@code eTag}, bare as S3ObjectStore gives
+     * it: tests that compare ETags know them without recomputing a hash.
+     */
+    public InMemoryObjectStore putSized(String key, int size, String eTag) {
+        putSized(key, size);
+        eTags.put(key, eTag);
         return this;
     }
 
@@ -66,7 +82,9 @@ public final class InMemoryObjectStore implements ObjectStore {
             if (!entry.getKey().startsWith(prefix)) {
                 break;
             }
-            listed.add(new ObjectSummary(entry.getKey(), entry.getValue().length, eTag(entry.getValue())));
+            String key = entry.getKey();
+            String eTag = eTags.containsKey(key) ? eTags.get(key) : eTag(entry.getValue());
+            listed.add(new ObjectSummary(key, entry.getValue().length, eTag));
         }
         return listed;
     }
@@ -82,6 +100,7 @@ public final class InMemoryObjectStore implements ObjectStore {
 
     @Override
     public void write(String key, byte[] content) {
+        eTags.remove(key);
         objects.put(key, content.clone());
     }
 

@@ -8,7 +8,6 @@ import com.sparkify.dwh.store.S3Uri;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -54,35 +55,101 @@ class SqlCatalogTest {
 
     // ---- the files of sql/ ----
 
+    /** A value for every placeholder any file of sql/ has. */
+    static Map<String, Object> everyParam() {
+        Map<String, Object> params = stageParams("s3://udacity-dend/log_data/");
+        params.put("run_id", "run-1");
+        params.put("now", "2018-12-01 03:00:05.123456");
+        params.put("stale_before", "2018-11-30 15:00:05.123456");
+        params.put("ledger_file", "s3://sparkify-dwh-work/manifests/run-1/ledger.json");
+        params.put("loaded_at", "2018-12-01 03:09:00.000000");
+        return params;
+    }
+
+    /** The repository's sql/ folder (tests run in the functions module's folder). */
+    private static final Path SQL_FOLDER = Path.of("..", "sql");
+
+    /** Statement counts, counted by reading each file. */
     @ParameterizedTest
     @CsvSource({
-        "create_tables, 7",
-        "drop_tables, 7",
-        "stage_events, 3",
-        "stage_songs, 3",
-        "load_users, 2",
-        "load_songs, 2",
-        "load_artists, 2",
-        "load_songplays, 1",
-        "load_time, 1",
+        "create_tables, 13",
+        "drop_tables, 13",
+        "stage_events, 5",
+        "stage_songs, 5",
+        "load_users, 7",
+        "load_songs, 6",
+        "load_songplays, 9",
+        "load_time, 2",
         "check_quality, 1",
         "table_counts, 1",
         "clear_staging_events, 1",
         "clear_staging_songs, 1",
+        "init_lock, 2",
+        "acquire_lock, 2",
+        "release_lock, 1",
+        "read_ledger, 2",
+        "record_ledger, 4",
+        "ledger_report, 1",
+        "ledger_objects, 1",
     })
     void eachFileSplitsIntoTheExpectedStatements(String name, int statements) {
-        List<String> rendered = catalog.render(name, stageParams("s3://udacity-dend/log_data/"));
+        List<String> rendered = catalog.render(name, everyParam());
         assertThat(rendered).hasSize(statements).allSatisfy(SqlCatalogTest::isOneCleanStatement);
     }
 
+    @Test
+    void theSqlFolderHoldsExactlyTheseFilesAndArtistsLoadWithSongs() throws IOException {
+        Set<String> names = new TreeSet<>();
+        try (Stream<Path> listing = Files.list(SQL_FOLDER)) {
+            listing.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".sql")).forEach(names::add);
+        }
+        assertThat(names).containsExactlyInAnyOrder("create_tables.sql", "drop_tables.sql", "stage_events.sql",
+                "stage_songs.sql", "clear_staging_events.sql", "clear_staging_songs.sql", "load_users.sql",
+                "load_songs.sql", "load_songplays.sql", "load_time.sql", "check_quality.sql", "table_counts.sql",
+                "init_lock.sql", "acquire_lock.sql", "release_lock.sql", "read_ledger.sql", "record_ledger.sql",
+                "ledger_report.sql", "ledger_objects.sql");
+        assertThat(String.join("\n", catalog.render("load_songs"))).contains("INSERT INTO song_rows")
+                .contains("INSERT INTO songs").contains("INSERT INTO artists");
+    }
+
+    /** The placeholders of a file: every value a step must give it, and nothing it would silently drop. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "stage_events   | manifest iam_role region json_format max_errors",
+        "stage_songs    | manifest iam_role region max_errors",
+        "acquire_lock   | run_id now stale_before",
+        "release_lock   | run_id",
+        "record_ledger  | ledger_file iam_role region run_id loaded_at",
+        "init_lock      | ''",
+        "read_ledger    | ''",
+        "ledger_report  | ''",
+        "ledger_objects | ''",
+        "create_tables  | ''",
+        "drop_tables    | ''",
+        "load_users     | ''",
+        "load_songs     | ''",
+        "load_songplays | ''",
+        "load_time      | ''",
+    })
+    void eachFileHasExactlyThesePlaceholders(String name, String placeholders) throws IOException {
+        Set<String> found = new TreeSet<>();
+        for (SqlToken token : SqlLexer.tokenize(Files.readString(SQL_FOLDER.resolve(name + ".sql")))) {
+            if (token.type() == Type.PLACEHOLDER) {
+                found.add(token.placeholderName());
+            }
+        }
+        Set<String> expected = new TreeSet<>(placeholders.isBlank() ? List.of() : List.of(placeholders.trim().split(" ")));
+        assertThat(found).isEqualTo(expected);
+    }
+
     @TestFactory
-    Stream<DynamicTest> everyFileOfTheSqlFolderLoadsAndRenders() throws IOException, URISyntaxException {
-        Path folder = Path.of(SqlCatalog.class.getClassLoader().getResource("sql/create_tables.sql").toURI()).getParent();
+    Stream<DynamicTest> everyFileOfTheSqlFolderLoadsAndRenders() throws IOException {
+        // sql/ itself, rendered through the classpath: every file in the repository is also shipped
         List<Path> files;
-        try (Stream<Path> listing = Files.list(folder)) {
+        try (Stream<Path> listing = Files.list(SQL_FOLDER)) {
             files = listing.filter(f -> f.toString().endsWith(".sql")).sorted().toList();
         }
-        assertThat(files).hasSizeGreaterThanOrEqualTo(11);
+        assertThat(files).hasSizeGreaterThanOrEqualTo(19);
         return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
             String name = file.getFileName().toString().replaceFirst("\\.sql$", "");
             Map<String, Object> params = new HashMap<>();
@@ -107,6 +174,7 @@ class SqlCatalogTest {
     @Test
     void stageEventsRendersTheValuesAsLiterals() {
         List<String> statements = catalog.render("stage_events", stageParams("s3://work/manifests/run-1/events.manifest"));
+        assertThat(statements).hasSize(5);
         assertThat(statements.get(0)).isEqualTo("TRUNCATE staging_events");
         String copy = statements.get(1);
         assertThat(copy).startsWith("COPY staging_events\nFROM 's3://work/manifests/run-1/events.manifest'\n")
@@ -119,7 +187,7 @@ class SqlCatalogTest {
         assertThat(tokens).filteredOn(t -> t.type() == Type.STRING).extracting(SqlToken::stringValue)
                 .containsExactly("s3://work/manifests/run-1/events.manifest", "arn:aws:iam::123456789012:role/sparkify-redshift",
                         "us-west-2", "s3://udacity-dend/log_json_path.json", "epochmillisecs");
-        assertThat(statements.get(2)).startsWith("SELECT pg_last_copy_count() AS rows_loaded");
+        assertThat(statements.get(4)).startsWith("SELECT pg_last_copy_count() AS rows_loaded");
     }
 
     @Test
@@ -127,6 +195,62 @@ class SqlCatalogTest {
         String copy = catalog.render("stage_songs", stageParams("s3://work/manifests/run-1/songs.manifest")).get(1);
         assertThat(copy).contains("FROM 's3://work/manifests/run-1/songs.manifest'").contains("MANIFEST")
                 .contains("FORMAT AS JSON 'auto ignorecase'");
+    }
+
+    /**
+     * The two stage steps run in parallel: each replaces its own dataset's per-object COPY figures, right
+     * after its COPY (so pg_last_copy_id() is that COPY's), and leaves the other dataset's alone.
+     */
+    @ParameterizedTest
+    @CsvSource({"stage_events, events, staging_events", "stage_songs, songs, staging_songs"})
+    void eachStageStepRecordsItsOwnDatasetsFiguresPerObject(String file, String dataset, String table) {
+        List<String> statements = catalog.render(file, stageParams("s3://work/manifests/run-1/" + dataset + ".manifest"));
+
+        assertThat(statements.get(0)).isEqualTo("TRUNCATE " + table);
+        assertThat(statements.get(1)).startsWith("COPY " + table + "\n");
+        assertThat(statements.get(2)).isEqualTo("DELETE FROM staging_file_loads WHERE dataset = '" + dataset + "'");
+        assertThat(statements.get(3)).startsWith("INSERT INTO staging_file_loads (dataset, object_uri, rows_loaded, rows_rejected)\n"
+                + "SELECT '" + dataset + "', ").contains("FROM stl_load_commits WHERE query = pg_last_copy_id()")
+                .contains("FROM stl_load_errors WHERE query = pg_last_copy_id()");
+        assertThat(SqlLexer.tokenize(statements.get(2) + statements.get(3))).filteredOn(t -> t.type() == Type.STRING)
+                .extracting(SqlToken::stringValue).containsOnly(dataset);
+        assertThat(statements.get(4)).startsWith("SELECT pg_last_copy_count() AS rows_loaded");
+    }
+
+    @Test
+    void acquireLockRendersTheRunAndBothTimesWhereTheyBelong() {
+        List<String> statements = catalog.render("acquire_lock",
+                Map.of("run_id", "run-7", "now", "2018-12-01 03:00:05.123456", "stale_before", "2018-11-30 15:00:05.123456"));
+
+        assertThat(statements).hasSize(2);
+        assertThat(statements.get(0)).startsWith("UPDATE pipeline_lock\n")
+                .contains("SET run_id = 'run-7', acquired_at = CAST('2018-12-01 03:00:05.123456' AS TIMESTAMP)")
+                .contains("run_id IS NULL OR run_id = 'run-7' OR acquired_at < CAST('2018-11-30 15:00:05.123456' AS TIMESTAMP)");
+        assertThat(SqlLexer.tokenize(statements.get(0))).filteredOn(t -> t.type() == Type.STRING)
+                .extracting(SqlToken::stringValue)
+                .containsExactly("run-7", "2018-12-01 03:00:05.123456", "etl", "run-7", "2018-11-30 15:00:05.123456");
+        assertThat(statements.get(1)).startsWith("SELECT CASE WHEN run_id = 'run-7' THEN 1 ELSE 0 END AS acquired");
+    }
+
+    @Test
+    void recordLedgerCopiesTheLedgerFileAndStampsTheRun() {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("ledger_file", "s3://sparkify-dwh-work/manifests/run-7/ledger.json");
+        params.put("iam_role", "arn:aws:iam::123456789012:role/sparkify-redshift");
+        params.put("region", "us-west-2");
+        params.put("run_id", "run-7");
+        params.put("loaded_at", "2018-12-01 03:09:00.000000");
+
+        List<String> statements = catalog.render("record_ledger", params);
+
+        assertThat(statements).hasSize(4);
+        assertThat(statements.get(0)).isEqualTo("DELETE FROM staging_ledger");
+        assertThat(statements.get(1)).startsWith("COPY staging_ledger\nFROM 's3://sparkify-dwh-work/manifests/run-7/ledger.json'\n")
+                .contains("IAM_ROLE 'arn:aws:iam::123456789012:role/sparkify-redshift'\n").contains("REGION 'us-west-2'\n")
+                .contains("FORMAT AS JSON 'auto'").doesNotContain("MANIFEST");
+        assertThat(statements.get(2)).startsWith("INSERT INTO load_ledger ")
+                .contains("'run-7', CAST('2018-12-01 03:09:00.000000' AS TIMESTAMP)");
+        assertThat(statements.get(3)).isEqualTo("SELECT COUNT(*) AS rows_written FROM staging_ledger");
     }
 
     @Test
@@ -262,6 +386,11 @@ class SqlCatalogTest {
      */
     private static void assertSameStructure(List<List<SqlToken>> benign, List<List<SqlToken>> hostile,
                                             String benignValue, String hostileValue) {
+        assertSameStructure(benign, hostile, benignValue, hostileValue, 1);
+    }
+
+    private static void assertSameStructure(List<List<SqlToken>> benign, List<List<SqlToken>> hostile,
+                                            String benignValue, String hostileValue, int literals) {
         assertThat(hostile).hasSameSizeAs(benign);
         int replaced = 0;
         for (int s = 0; s < benign.size(); s++) {
@@ -281,7 +410,35 @@ class SqlCatalogTest {
                 }
             }
         }
-        assertThat(replaced).as("literals holding the value").isEqualTo(1);
+        assertThat(replaced).as("literals holding the value").isEqualTo(literals);
+    }
+
+    private List<List<SqlToken>> renderTokens(String name, Map<String, Object> params) {
+        List<List<SqlToken>> statements = new ArrayList<>();
+        for (String statement : catalog.render(name, params)) {
+            statements.add(SqlLexer.tokenize(statement));
+        }
+        return statements;
+    }
+
+    /**
+     * The lock steps run before the Plan step checks the run id: whatever the execution's name, it stays
+     * one literal wherever the lock and ledger files use it.
+     */
+    @Test
+    void hostileRunIdsNeverAlterTheLockAndLedgerStatements() {
+        String benignRunId = "benign-run";
+        Map<String, Integer> uses = Map.of("acquire_lock", 3, "release_lock", 1, "record_ledger", 1);
+        for (Map.Entry<String, Integer> file : uses.entrySet()) {
+            Map<String, Object> benignParams = everyParam();
+            benignParams.put("run_id", benignRunId);
+            List<List<SqlToken>> benign = renderTokens(file.getKey(), benignParams);
+            for (String runId : HOSTILE) {
+                Map<String, Object> params = new HashMap<>(benignParams);
+                params.put("run_id", runId);
+                assertSameStructure(benign, renderTokens(file.getKey(), params), benignRunId, runId, file.getValue());
+            }
+        }
     }
 
     @Test

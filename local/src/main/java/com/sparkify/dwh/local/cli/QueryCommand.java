@@ -77,7 +77,7 @@ public final class QueryCommand implements Callable<Integer> {
         }
     }
 
-    private static void printJson(QueryResult result, PrintWriter out) throws Exception {
+    static void printJson(QueryResult result, PrintWriter out) throws Exception {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ArrayNode rows = mapper.createArrayNode();
         for (List<Object> row : result.rows()) {

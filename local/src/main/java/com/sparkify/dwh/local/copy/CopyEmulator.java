@@ -80,9 +80,14 @@ public final class CopyEmulator {
         }
         List<LoadError> errors = new ArrayList<>();
         long loaded = 0;
+        List<LoadErrorLog.FileCommit> commits = new ArrayList<>();
         try (DuckDBAppender appender = transaction.createAppender("temp", "main", scratch)) {
             for (S3Uri object : objects) {
-                loaded += load(object, recordMapper, target, appender, errors, command.maxErrors(), queryId, started);
+                int errorsBefore = errors.size();
+                long fromObject = load(object, recordMapper, target, appender, errors, command.maxErrors(), queryId, started);
+                loaded += fromObject;
+                int rejected = errors.size() - errorsBefore;
+                commits.add(new LoadErrorLog.FileCommit(queryId, object.toString(), fromObject + rejected, rejected, started));
                 if (errors.size() > command.maxErrors()) {
                     break;
                 }
@@ -104,6 +109,7 @@ public final class CopyEmulator {
         }
         // Inside the transaction: the batch's own snapshot must see them (pg_last_copy_id() queries).
         errorLog.record(errors, transaction);
+        errorLog.recordCommits(commits, transaction);
         return new CopyResult(queryId, loaded, errors.size());
     }
 

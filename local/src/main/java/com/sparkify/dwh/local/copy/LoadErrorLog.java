@@ -9,7 +9,7 @@ import java.sql.Timestamp;
 import java.util.List;
 
 /**
- * The local stl_load_errors table, with Redshift's columns. The bad rows of a failing COPY are written
+ * The local stl_load_errors and stl_load_commits tables, with Redshift's columns. The bad rows of a failing COPY are written
  * on the log's own auto-committed connection, so the record survives the COPY rolling back, as in
  * Redshift; those of a COPY that loads are written in its transaction, which the statements after it
  * in the batch (pg_last_copy_id() queries) see. Query ids come from a sequence.
@@ -26,6 +26,11 @@ public final class LoadErrorLog {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE SEQUENCE IF NOT EXISTS stl_query_id_seq START 1");
             statement.execute("""
+                    CREATE TABLE IF NOT EXISTS stl_load_commits (
+                        userid INTEGER, query INTEGER, slice INTEGER, name VARCHAR, filename VARCHAR,
+                        byte_offset INTEGER, lines_scanned INTEGER, errors INTEGER, curtime TIMESTAMP,
+                        status INTEGER)""");
+            statement.execute("""
                     CREATE TABLE IF NOT EXISTS stl_load_errors (
                         userid INTEGER, slice INTEGER, tbl INTEGER, starttime TIMESTAMP, session INTEGER,
                         query INTEGER, filename VARCHAR, line_number BIGINT, colname VARCHAR, type VARCHAR,
@@ -40,6 +45,35 @@ public final class LoadErrorLog {
              ResultSet result = statement.executeQuery("SELECT nextval('stl_query_id_seq')")) {
             result.next();
             return result.getLong(1);
+        }
+    }
+
+    /**
+     * What a COPY read from one object, as a row of Redshift's STL_LOAD_COMMITS.
+     *
+     * @param linesScanned records read from the object, loaded or rejected
+     * @param errors       records of the object rejected
+     */
+    public record FileCommit(long query, String fileName, long linesScanned, int errors, java.time.LocalDateTime at) {
+    }
+
+    /** Records, in the COPY's transaction, what it read from each object (a COPY that fails commits nothing). */
+    public void recordCommits(List<FileCommit> commits, Connection on) throws SQLException {
+        if (commits.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = on.prepareStatement(
+                "INSERT INTO stl_load_commits VALUES (0, ?, 0, ?, ?, 0, ?, ?, ?, 1)")) {
+            for (FileCommit commit : commits) {
+                insert.setLong(1, commit.query());
+                insert.setString(2, commit.fileName());
+                insert.setString(3, commit.fileName());
+                insert.setLong(4, commit.linesScanned());
+                insert.setInt(5, commit.errors());
+                insert.setTimestamp(6, Timestamp.valueOf(commit.at()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 

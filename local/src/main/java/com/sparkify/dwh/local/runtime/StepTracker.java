@@ -63,14 +63,17 @@ public final class StepTracker implements TaskObserver {
         long rows = status.path("resultRows").asLong(-1);
         long rejected = -1;
         JsonNode figures = status.path("result").path(0);
-        if (figures.has("rows_loaded")) {
+        if (figures.has("rows_written")) {
+            rows = figures.path("rows_written").asLong();
+        } else if (figures.has("rows_loaded")) {
             rows = figures.path("rows_loaded").asLong();
             rejected = figures.path("rows_rejected").asLong();
         } else if (started.name().startsWith("stage ")) {
             rows = 0; // nothing to load: the staging table was only emptied
             rejected = 0;
         }
-        if (started.name().equals("create tables") || started.name().equals("check quality")) {
+        if (started.name().equals("create tables") || started.name().equals("check quality")
+                || started.name().startsWith("lock ") || started.name().equals("read ledger")) {
             rows = -1;
         }
         StepReport report = new StepReport(started.name(), rows, rejected,
@@ -88,6 +91,8 @@ public final class StepTracker implements TaskObserver {
             case "StageDatasetFunction" -> "stage " + payload.path("dataset").asText();
             case "LoadTableFunction" -> "load " + payload.path("table").asText();
             case "QualityChecksFunction" -> payload.has("statementId") ? null : "check quality";
+            case "PipelineLockFunction" -> "lock " + payload.path("action").asText();
+            case "LedgerFunction" -> payload.path("action").asText() + " ledger";
             default -> null;
         };
     }

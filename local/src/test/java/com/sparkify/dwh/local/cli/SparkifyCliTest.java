@@ -41,7 +41,8 @@ class SparkifyCliTest {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("create tables", "stage songs", "stage events", "load users",
-                "load songs", "load artists", "load songplays", "load time", "check quality");
+                "load songs", "load songplays", "load time", "check quality", "lock acquire", "read ledger",
+                "record ledger", "lock release");
         // Figures worked out by hand for the fixture (see fixtures/quirks-expected/README.md).
         assertThat(result.out()).containsPattern("songplays\\s+14\\n");
         assertThat(result.out()).containsPattern("users\\s+5\\n");
@@ -96,6 +97,28 @@ class SparkifyCliTest {
         assertThat(rows).hasSize(5);
         assertThat(rows.get(0).has("user_id")).isTrue();
         assertThat(rows.get(0).has("level")).isTrue();
+    }
+
+    @Test
+    void ledgerShowsWhatEachRunLoaded() throws Exception {
+        Path db = temp.resolve("ledger.duckdb");
+        assertThat(cli("run", "--data", QUIRKS, "--db", db.toString(), "--history", "none").exitCode()).isZero();
+        assertThat(cli("run", "--data", QUIRKS, "--db", db.toString(), "--history", "none").exitCode()).isZero();
+
+        Result runs = cli("ledger", "--db", db.toString(), "--json");
+        assertThat(runs.exitCode()).as(runs.err()).isZero();
+        JsonNode rows = new ObjectMapper().readTree(runs.out());
+        // One run loaded everything (11 song files, 3 log files); the second found nothing new.
+        assertThat(rows).hasSize(2);
+        JsonNode events = rows.get(0).get("dataset").asText().equals("events") ? rows.get(0) : rows.get(1);
+        assertThat(events.get("objects").asLong()).isEqualTo(3);
+        assertThat(events.get("rows_loaded").asLong()).isEqualTo(33);
+        assertThat(events.get("rows_rejected").asLong()).isZero();
+
+        Result objects = cli("ledger", "--db", db.toString(), "--objects");
+        assertThat(objects.exitCode()).as(objects.err()).isZero();
+        assertThat(objects.out()).contains("s3://sparkify-local/log_data/2018/11/2018-11-04-events.json")
+                .contains("(14 rows)");
     }
 
     @Test

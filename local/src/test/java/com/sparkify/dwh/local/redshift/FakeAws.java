@@ -150,7 +150,15 @@ final class FakeAws implements AutoCloseable {
         Submission submission = statements.get(colon < 0 ? id : id.substring(0, colon));
         String sql = colon < 0 ? submission.sqls().get(0) : submission.sqls().get(Integer.parseInt(id.substring(colon + 1)) - 1);
         Map<String, List<Object>> columns = new LinkedHashMap<>();
-        if (sql.contains("pg_last_copy_count")) {
+        if (sql.contains("AS acquired")) {
+            columns.put("acquired", List.of(1L));
+            columns.put("holder", List.of("the run"));
+        } else if (sql.contains("FROM load_ledger") && sql.contains("object_uri")) {
+            columns.put("object_uri", List.of());
+            columns.put("etag", List.of());
+        } else if (sql.contains("AS rows_written")) {
+            columns.put("rows_written", List.of(5L));
+        } else if (sql.contains("pg_last_copy_count")) {
             columns.put("rows_loaded", List.of(12L));
             columns.put("rows_rejected", List.of(0L));
         } else if (sql.contains("check_name")) {

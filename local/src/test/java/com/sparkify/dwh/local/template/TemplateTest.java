@@ -56,12 +56,18 @@ class TemplateTest {
         FUNCTIONS.put("CheckStatementFunction", "com.sparkify.dwh.handlers.CheckStatementHandler");
         FUNCTIONS.put("CancelStatementFunction", "com.sparkify.dwh.handlers.CancelStatementHandler");
         FUNCTIONS.put("QualityChecksFunction", "com.sparkify.dwh.handlers.QualityChecksHandler");
+        FUNCTIONS.put("PipelineLockFunction", "com.sparkify.dwh.handlers.PipelineLockHandler");
+        FUNCTIONS.put("LedgerFunction", "com.sparkify.dwh.handlers.LedgerHandler");
     }
 
-    /** The functions that submit or poll Data API statements, and so must share one role. */
+    /**
+     * The functions that submit, poll or read Data API statements, and so must share one role (the
+     * Plan step reads the rows of the ledger query another function submitted).
+     */
     static final List<String> SQL_STEP_FUNCTIONS = List.of(
-        "CreateTablesFunction", "StageDatasetFunction", "LoadTableFunction", "CheckStatementFunction",
-        "CancelStatementFunction", "QualityChecksFunction");
+        "PlanRunFunction", "CreateTablesFunction", "StageDatasetFunction", "LoadTableFunction",
+        "CheckStatementFunction", "CancelStatementFunction", "QualityChecksFunction", "PipelineLockFunction",
+        "LedgerFunction");
 
     static final Set<String> ENVIRONMENT = Set.of(
         "REDSHIFT_CLUSTER_ID", "REDSHIFT_WORKGROUP", "REDSHIFT_DATABASE", "REDSHIFT_SECRET_ARN",
@@ -173,7 +179,9 @@ class TemplateTest {
         assertThat(globals.get("MemorySize")).isEqualTo(512);
         assertThat(globals.get("Timeout")).isEqualTo(30);
         for (String id : SQL_STEP_FUNCTIONS) {
-            assertThat(properties(template, id)).as(id).doesNotContainKeys("MemorySize", "Timeout");
+            if (!id.equals("PlanRunFunction")) {
+                assertThat(properties(template, id)).as(id).doesNotContainKeys("MemorySize", "Timeout");
+            }
         }
         assertThat(properties(template, "PlanRunFunction").get("MemorySize")).isEqualTo(1024);
         assertThat(properties(template, "PlanRunFunction").get("Timeout")).isEqualTo(300);
@@ -284,13 +292,12 @@ class TemplateTest {
     // ------------------------------------------------------------------ IAM
 
     @Test
-    void sqlStepFunctionsShareOneExecutionRoleAndPlanningHasItsOwn() {
+    void everyFunctionThatTouchesStatementsSharesOneExecutionRole() {
         Set<String> sqlRoles = new TreeSet<>();
         for (String id : SQL_STEP_FUNCTIONS) {
             sqlRoles.add(roleOf(id));
         }
         assertThat(sqlRoles).as("roles of the SQL-step functions").hasSize(1);
-        assertThat(roleOf("PlanRunFunction")).isNotEqualTo(sqlRoles.iterator().next());
         assertThat(Cfn.resourcesOfType(template, "AWS::IAM::Role")).containsKey(sqlRoles.iterator().next());
     }
 
@@ -306,9 +313,15 @@ class TemplateTest {
         assertThat(statements).anySatisfy(s -> assertThat(s.actions())
             .contains("redshift-data:DescribeStatement", "redshift-data:GetStatementResult",
                 "redshift-data:CancelStatement"));
-        // PlanRunFunction talks to S3 only.
-        assertThat(IamStatements.of(template).stream().filter(s -> s.logicalId().equals(roleOf("PlanRunFunction"))))
-            .allSatisfy(s -> assertThat(s.actions()).noneMatch(a -> String.valueOf(a).startsWith("redshift")));
+        // S3: list only the two dataset prefixes, write only under the work bucket's manifests/.
+        assertThat(statements).anySatisfy(s -> {
+            assertThat(s.actions()).containsExactly("s3:ListBucket");
+            assertThat(String.valueOf(s.body().get("Condition"))).contains("SongPrefix").contains("LogPrefix");
+        });
+        assertThat(statements).anySatisfy(s -> {
+            assertThat(s.actions()).containsExactly("s3:PutObject");
+            assertThat(String.valueOf(s.resources())).contains("manifests/");
+        });
     }
 
     @Test
