@@ -20,11 +20,11 @@ DELETE FROM staging_file_loads WHERE dataset = 'songs';
 
 INSERT INTO staging_file_loads (dataset, object_uri, rows_loaded, rows_rejected)
 SELECT 'songs', scanned.object_uri, scanned.records - COALESCE(rejected.records, 0), COALESCE(rejected.records, 0)
-FROM (SELECT TRIM(filename) AS object_uri, SUM(lines_scanned) AS records
-      FROM stl_load_commits WHERE query = pg_last_copy_id() GROUP BY TRIM(filename)) scanned
-LEFT JOIN (SELECT TRIM(filename) AS object_uri, COUNT(*) AS records
-           FROM stl_load_errors WHERE query = pg_last_copy_id() GROUP BY TRIM(filename)) rejected
+FROM (SELECT TRIM(file_name) AS object_uri, SUM(lines_scanned) AS records
+      FROM sys_load_detail WHERE query_id = pg_last_copy_id() GROUP BY TRIM(file_name)) scanned
+LEFT JOIN (SELECT TRIM(file_name) AS object_uri, COUNT(*) AS records
+           FROM sys_load_error_detail WHERE query_id = pg_last_copy_id() GROUP BY TRIM(file_name)) rejected
     ON rejected.object_uri = scanned.object_uri;
 
 SELECT pg_last_copy_count() AS rows_loaded,
-       (SELECT COUNT(*) FROM stl_load_errors WHERE query = pg_last_copy_id()) AS rows_rejected;
+       (SELECT COUNT(*) FROM sys_load_error_detail WHERE query_id = pg_last_copy_id()) AS rows_rejected;

@@ -210,8 +210,8 @@ class SqlCatalogTest {
         assertThat(statements.get(1)).startsWith("COPY " + table + "\n");
         assertThat(statements.get(2)).isEqualTo("DELETE FROM staging_file_loads WHERE dataset = '" + dataset + "'");
         assertThat(statements.get(3)).startsWith("INSERT INTO staging_file_loads (dataset, object_uri, rows_loaded, rows_rejected)\n"
-                + "SELECT '" + dataset + "', ").contains("FROM stl_load_commits WHERE query = pg_last_copy_id()")
-                .contains("FROM stl_load_errors WHERE query = pg_last_copy_id()");
+                + "SELECT '" + dataset + "', ").contains("FROM sys_load_detail WHERE query_id = pg_last_copy_id()")
+                .contains("FROM sys_load_error_detail WHERE query_id = pg_last_copy_id()");
         assertThat(SqlLexer.tokenize(statements.get(2) + statements.get(3))).filteredOn(t -> t.type() == Type.STRING)
                 .extracting(SqlToken::stringValue).containsOnly(dataset);
         assertThat(statements.get(4)).startsWith("SELECT pg_last_copy_count() AS rows_loaded");

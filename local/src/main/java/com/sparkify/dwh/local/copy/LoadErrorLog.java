@@ -9,7 +9,8 @@ import java.sql.Timestamp;
 import java.util.List;
 
 /**
- * The local stl_load_errors and stl_load_commits tables, with Redshift's columns. The bad rows of a failing COPY are written
+ * The local stl_load_errors and stl_load_commits tables, with Redshift's columns, and the
+ * sys_load_error_detail and sys_load_detail views Redshift shows the same facts in. The bad rows of a failing COPY are written
  * on the log's own auto-committed connection, so the record survives the COPY rolling back, as in
  * Redshift; those of a COPY that loads are written in its transaction, which the statements after it
  * in the batch (pg_last_copy_id() queries) see. Query ids come from a sequence.
@@ -36,6 +37,20 @@ public final class LoadErrorLog {
                         query INTEGER, filename VARCHAR, line_number BIGINT, colname VARCHAR, type VARCHAR,
                         col_length VARCHAR, position INTEGER, raw_line VARCHAR, raw_field_value VARCHAR,
                         err_code INTEGER, err_reason VARCHAR)""");
+            // The SYS monitoring views over the same rows, with their column names: Redshift has them on
+            // provisioned clusters and Serverless alike, so the pipeline's SQL reads those.
+            statement.execute("""
+                    CREATE OR REPLACE VIEW sys_load_error_detail AS
+                    SELECT userid AS user_id, query AS query_id, session AS session_id, tbl AS table_id,
+                           starttime AS start_time, filename AS file_name, line_number, colname AS column_name,
+                           type AS column_type, col_length AS column_length, position, err_code AS error_code,
+                           err_reason AS error_message
+                    FROM stl_load_errors""");
+            statement.execute("""
+                    CREATE OR REPLACE VIEW sys_load_detail AS
+                    SELECT userid AS user_id, query AS query_id, filename AS file_name, lines_scanned, errors,
+                           curtime AS record_time
+                    FROM stl_load_commits""");
         }
     }
 

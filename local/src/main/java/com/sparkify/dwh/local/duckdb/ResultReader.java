@@ -49,6 +49,10 @@ final class ResultReader {
         if (value == null) {
             return null;
         }
+        if (value instanceof java.math.BigInteger big && big.bitLength() < 64) {
+            // DuckDB sums integers into HUGEINT (128 bits); Redshift's SUM of them is a BIGINT, a long.
+            return big.longValue();
+        }
         switch (type) {
             case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT:
                 return ((Number) value).longValue();

@@ -1058,6 +1058,23 @@ class CopyEmulatorTest {
         }
 
         @Test
+        void theSysViewsShowTheSameRowsAndThePerObjectCounts() {
+            put("log_data/b.json", lines(event(21, 1), event(22, 2)));
+            StatementDescription batch = batch(COPY_EVENTS + " MAXERROR 1",
+                    "SELECT file_name, line_number, column_name, error_code FROM sys_load_error_detail"
+                            + " WHERE query_id = pg_last_copy_id()",
+                    "SELECT TRIM(file_name) AS file, SUM(lines_scanned) AS scanned, SUM(errors) AS errors"
+                            + " FROM sys_load_detail WHERE query_id = pg_last_copy_id() GROUP BY TRIM(file_name) ORDER BY 1");
+
+            assertThat(batch.state()).as(batch.error()).isEqualTo(StatementState.FINISHED);
+            assertThat(warehouse.getStatementResult(batch.id() + ":2").rows())
+                    .containsExactly(row("s3://sparkify/log_data/a.json", 3L, "userid", 1207L));
+            // a.json: four records read, one of them rejected; b.json: two read.
+            assertThat(warehouse.getStatementResult(batch.id() + ":3").rows()).containsExactly(
+                    row("s3://sparkify/log_data/a.json", 4L, 1L), row("s3://sparkify/log_data/b.json", 2L, 0L));
+        }
+
+        @Test
         void beforeAnyCopyTheFunctionsReturnMinusOneAndZero() {
             // "If no COPY commands have been run in the current session, PG_LAST_COPY_ID returns -1."
             // "If no COPY commands were executed in the current session ... PG_LAST_COPY_COUNT returns 0."
