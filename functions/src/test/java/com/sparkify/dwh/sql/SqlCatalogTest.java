@@ -107,7 +107,12 @@ class SqlCatalogTest {
                 "stage_songs.sql", "clear_staging_events.sql", "clear_staging_songs.sql", "load_users.sql",
                 "load_songs.sql", "load_songplays.sql", "load_time.sql", "check_quality.sql", "table_counts.sql",
                 "init_lock.sql", "acquire_lock.sql", "release_lock.sql", "read_ledger.sql", "record_ledger.sql",
-                "ledger_report.sql", "ledger_objects.sql");
+                "ledger_report.sql", "ledger_objects.sql",
+                // the analyst report (./sparkify report): one query per figure
+                "report_summary.sql", "report_row_counts.sql", "report_plays_per_day.sql", "report_plays_per_hour.sql",
+                "report_plays_per_weekday.sql", "report_top_songs.sql", "report_top_artists.sql",
+                "report_levels_per_day.sql", "report_level_changes.sql", "report_session_lengths.sql",
+                "report_unmatched_plays.sql", "report_ledger_exists.sql", "report_load_history.sql");
         assertThat(String.join("\n", catalog.render("load_songs"))).contains("INSERT INTO song_rows")
                 .contains("INSERT INTO songs").contains("INSERT INTO artists");
     }

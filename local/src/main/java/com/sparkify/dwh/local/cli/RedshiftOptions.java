@@ -98,7 +98,8 @@ final class RedshiftOptions {
         return (cluster != null ? "cluster " + cluster : "workgroup " + workgroup) + " database " + database;
     }
 
-    private RedshiftTarget target() {
+    /** The cluster or workgroup, database and sign-in; also used alone, by commands that only run statements. */
+    RedshiftTarget target() {
         return cluster != null ? RedshiftTarget.cluster(cluster, database, secretArn, dbUser)
                 : RedshiftTarget.workgroup(workgroup, database, secretArn);
     }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Loads the Sparkify song and log data into a star schema: locally on DuckDB,"
                 + " with the same SQL and steps as on Amazon Redshift.",
-        subcommands = {RunCommand.class, QueryCommand.class, LedgerCommand.class, GenerateCommand.class, AwsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, QueryCommand.class, LedgerCommand.class, ReportCommand.class, GenerateCommand.class, AwsCommand.class, CommandLine.HelpCommand.class})
 public final class SparkifyCli {
 
     static {
