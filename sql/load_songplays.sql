@@ -48,22 +48,9 @@ DELETE FROM songplays USING staged_plays s WHERE songplays.songplay_id = s.songp
 
 DELETE FROM songplay_sources USING staged_plays s WHERE songplay_sources.songplay_id = s.songplay_id;
 
-INSERT INTO songplays (songplay_id, start_time, user_id, level, song_id, artist_id, session_id, location, user_agent)
-SELECT p.songplay_id, p.start_time, p.user_id, p.level, s.song_id, s.artist_id, p.session_id, p.location,
-       p.user_agent
-FROM staged_plays p
-LEFT JOIN song_matches matched
-    ON matched.title = p.song
-   AND matched.artist_name = p.artist
-   AND matched.duration = p.length
-LEFT JOIN songs s
-    ON s.song_id = matched.song_id;
-
-INSERT INTO songplay_sources (songplay_id, start_time, song, artist, length)
-SELECT songplay_id, start_time, song, artist, length FROM staged_plays;
-
 -- Late-arriving songs: plays loaded by earlier runs that name a song this run staged get their song
--- (and plays of a song whose row changed get its artist) now.
+-- (and plays of a song whose row changed get its artist) now. Done before this run's plays are
+-- inserted, which are matched as they go in, so only earlier plays are touched.
 UPDATE songplays
 SET song_id = rematched.song_id, artist_id = rematched.artist_id
 FROM (
@@ -87,5 +74,19 @@ SET artist_id = s.artist_id
 FROM songs s
 WHERE songplays.song_id = s.song_id
   AND s.song_id IN (SELECT song_id FROM staging_songs);
+
+INSERT INTO songplays (songplay_id, start_time, user_id, level, song_id, artist_id, session_id, location, user_agent)
+SELECT p.songplay_id, p.start_time, p.user_id, p.level, s.song_id, s.artist_id, p.session_id, p.location,
+       p.user_agent
+FROM staged_plays p
+LEFT JOIN song_matches matched
+    ON matched.title = p.song
+   AND matched.artist_name = p.artist
+   AND matched.duration = p.length
+LEFT JOIN songs s
+    ON s.song_id = matched.song_id;
+
+INSERT INTO songplay_sources (songplay_id, start_time, song, artist, length)
+SELECT songplay_id, start_time, song, artist, length FROM staged_plays;
 
 SELECT COUNT(*) AS rows_written FROM staged_plays;

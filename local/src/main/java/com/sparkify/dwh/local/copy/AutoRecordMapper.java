@@ -36,6 +36,7 @@ final class AutoRecordMapper implements RecordMapper {
     @Override
     public Object[] map(JsonRecordSplitter.Record record) throws RowRejectedException {
         Object[] values = new Object[columns.length];
+        boolean[] filled = new boolean[columns.length];
         try (JsonParser parser = factory.createParser(record.bytes(), 0, record.length())) {
             JsonToken first = parser.nextToken();
             if (first != JsonToken.START_OBJECT) {
@@ -46,10 +47,12 @@ final class AutoRecordMapper implements RecordMapper {
                 String key = parser.currentName();
                 Integer column = columnByKey.get(ignoreCase ? key.toLowerCase(Locale.ROOT) : key);
                 JsonToken token = parser.nextToken();
-                if (column == null) {
+                if (column == null || filled[column]) {
+                    // A key repeated in one object: the first occurrence counts (as DuckDB's reader has it).
                     parser.skipChildren();
                     continue;
                 }
+                filled[column] = true;
                 values[column] = converter.convert(valueOf(parser, token, record), columns[column]);
             }
             if (parser.nextToken() != null) {

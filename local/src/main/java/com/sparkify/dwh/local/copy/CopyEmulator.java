@@ -41,6 +41,7 @@ import org.duckdb.DuckDBConnection;
  */
 public final class CopyEmulator {
 
+    private static final Pattern GLOB = Pattern.compile("[*?\\[\\]{}\\\\]");
     private static final Pattern LENGTH_CHECK = Pattern.compile("strlen\\(\"?(.+?)\"?\\) <= (\\d+)");
 
     private final CopySources sources;
@@ -57,12 +58,20 @@ public final class CopyEmulator {
         this.sources = new CopySources(buckets, mapper);
     }
 
-    /** What a finished COPY did: pg_last_copy_id(), pg_last_copy_count() and the rows it rejected. */
-    public record CopyResult(long queryId, long rowsLoaded, long rowsRejected) {
+    /**
+     * What a finished COPY did: pg_last_copy_id(), pg_last_copy_count(), the rows it rejected, and
+     * whether DuckDB's own reader loaded them (the fast path) or the Java path did.
+     */
+    public record CopyResult(long queryId, long rowsLoaded, long rowsRejected, boolean fastPath) {
     }
 
-    public CopyResult execute(CopyCommand command, DuckDBConnection transaction, LoadErrorLog errorLog)
-            throws SQLException {
+    /**
+     * Runs the COPY in {@code transaction}. With {@code fastPath}, DuckDB's own reader loads when the
+     * input allows; when it declines, having started writing, it throws {@link FastPathDeclined}: the
+     * caller rolls the transaction back and runs its batch again without the fast path.
+     */
+    public CopyResult execute(CopyCommand command, DuckDBConnection transaction, LoadErrorLog errorLog,
+                              boolean fastPath) throws SQLException {
         Target target = describeTarget(transaction, command);
         ValueConverter converter = new ValueConverter(command);
         RecordMapper recordMapper = command.jsonPaths() == null
@@ -72,6 +81,10 @@ public final class CopyEmulator {
 
         long queryId = errorLog.nextQueryId();
         LocalDateTime started = LocalDateTime.now(ZoneOffset.UTC);
+        CopyResult fast = fastPath ? tryNative(command, target, objects, transaction, errorLog, queryId, started) : null;
+        if (fast != null) {
+            return fast;
+        }
         String scratch = "__copy_" + queryId;
         String columnList = columnList(target.columns());
         try (Statement statement = transaction.createStatement()) {
@@ -110,7 +123,33 @@ public final class CopyEmulator {
         // Inside the transaction: the batch's own snapshot must see them (pg_last_copy_id() queries).
         errorLog.record(errors, transaction);
         errorLog.recordCommits(commits, transaction);
-        return new CopyResult(queryId, loaded, errors.size());
+        return new CopyResult(queryId, loaded, errors.size(), false);
+    }
+
+    /** DuckDB's own JSON reader, when it applies; null when the Java path must run. */
+    private CopyResult tryNative(CopyCommand command, Target target, List<S3Uri> objects, DuckDBConnection transaction,
+                                 LoadErrorLog errorLog, long queryId, LocalDateTime started) throws SQLException {
+        if (!NativeJsonLoad.applies(command, target.columns())) {
+            return null;
+        }
+        List<java.nio.file.Path> files = sources.localFiles(objects);
+        // DuckDB reads a path as a glob pattern; an object listed twice is one file to it, and two
+        // stl_load_commits rows in Redshift. Both are rare: the Java path loads them.
+        if (files == null || new java.util.HashSet<>(files).size() != files.size()
+                || files.stream().anyMatch(file -> GLOB.matcher(file.toString()).find())) {
+            return null;
+        }
+        StrictJsonCheck.Survey survey = StrictJsonCheck.survey(factory, files);
+        if (survey == null) {
+            return null;
+        }
+        NativeJsonLoad.Outcome outcome = NativeJsonLoad.load(command, target.columns(), target.qualifiedName(),
+                objects, files, survey, transaction);
+        List<LoadErrorLog.FileCommit> commits = new ArrayList<>();
+        outcome.perObject().forEach((object, rows) ->
+                commits.add(new LoadErrorLog.FileCommit(queryId, object.toString(), rows, 0, started)));
+        errorLog.recordCommits(commits, transaction);
+        return new CopyResult(queryId, outcome.loaded(), 0, true);
     }
 
     private long load(S3Uri object, RecordMapper recordMapper, Target target, DuckDBAppender appender,

@@ -81,12 +81,24 @@ final class CopySources {
         if (object.key().isEmpty() || object.key().endsWith("/")) {
             throw new CopyException("COPY with MANIFEST parameter requires full path of an S3 object: " + object);
         }
-        for (ObjectSummary summary : buckets.apply(object.bucket()).list(object.key())) {
-            if (summary.key().equals(object.key())) {
-                return true;
+        return buckets.apply(object.bucket()).exists(object.key());
+    }
+
+    /** The local files of the objects when every bucket is a folder, else null (a store with no files). */
+    java.util.List<java.nio.file.Path> localFiles(List<S3Uri> objects) {
+        java.util.List<java.nio.file.Path> files = new ArrayList<>();
+        for (S3Uri object : objects) {
+            ObjectStore store = buckets.apply(object.bucket());
+            if (!(store instanceof com.sparkify.dwh.local.store.FolderObjectStore folder)) {
+                return null;
             }
+            java.nio.file.Path file = folder.fileOf(object.key(), true);
+            if (file == null) {
+                return null;
+            }
+            files.add(file);
         }
-        return false;
+        return files;
     }
 
     InputStream open(S3Uri object) {

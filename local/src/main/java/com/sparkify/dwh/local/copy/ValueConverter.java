@@ -63,7 +63,7 @@ public final class ValueConverter {
             return text(value, column);
         }
         String text = value.text();
-        if (value.kind() == JsonValue.Kind.STRING && text.isBlank()) {
+        if (value.kind() == JsonValue.Kind.STRING && isBlank(text)) {
             return null; // "Empty strings for other data types, such as INT, are always loaded with NULL."
         }
         if (value.kind() == JsonValue.Kind.STRUCTURE) {
@@ -92,7 +92,7 @@ public final class ValueConverter {
             if (emptyAsNull && text.isEmpty()) {
                 return null;
             }
-            if (blanksAsNull && !text.isEmpty() && text.isBlank()) {
+            if (blanksAsNull && !text.isEmpty() && isBlank(text)) {
                 return null;
             }
         }
@@ -105,6 +105,20 @@ public final class ValueConverter {
             return truncateUtf8(utf8, column.maxBytes());
         }
         return text;
+    }
+
+    /**
+     * Only white space: space, tab, line feed, vertical tab, form feed, carriage return. ASCII white
+     * space, as in Redshift's own parsers (and the same test DuckDB applies on the fast path).
+     */
+    static boolean isBlank(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\u000B' && c != '\f' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The longest prefix of at most maxBytes bytes that does not split a character. */

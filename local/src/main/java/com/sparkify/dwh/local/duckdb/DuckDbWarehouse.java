@@ -63,10 +63,21 @@ public final class DuckDbWarehouse implements Warehouse, AutoCloseable {
      * Opens (creating if needed) the database file, or an in-memory database when {@code file} is null.
      * {@code buckets} gives the object store behind each bucket name COPY reads from.
      */
+    /** DuckDB's memory limit unless -Dsparkify.duckdb.memory_limit says otherwise. */
+    static final String MEMORY_LIMIT = "2GB";
+
     public static DuckDbWarehouse open(Path file, Function<String, ObjectStore> buckets) {
         String url = file == null ? "jdbc:duckdb:" : "jdbc:duckdb:" + file.toAbsolutePath();
+        java.util.Properties config = new java.util.Properties();
+        // Redshift keeps no row order either; without it DuckDB reads many small files in parallel, several
+        // times faster (20,000 song files: 1.5 s instead of 6).
+        config.setProperty("preserve_insertion_order", "false");
+        // DuckDB takes up to 80% of the machine's memory by default; past this limit it spills to disk
+        // (next to the database file) instead, so a run of tens of millions of events stays within a
+        // laptop's means. -Dsparkify.duckdb.memory_limit=8GB (in SPARKIFY_JAVA_OPTS) raises it.
+        config.setProperty("memory_limit", System.getProperty("sparkify.duckdb.memory_limit", MEMORY_LIMIT));
         try {
-            return new DuckDbWarehouse((DuckDBConnection) DriverManager.getConnection(url), buckets);
+            return new DuckDbWarehouse((DuckDBConnection) DriverManager.getConnection(url, config), buckets);
         } catch (SQLException e) {
             throw new WarehouseException("cannot open the local warehouse "
                     + (file == null ? "(in memory)" : file.toString()) + ": " + firstLine(e.getMessage()), e);

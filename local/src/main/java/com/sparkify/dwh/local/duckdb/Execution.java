@@ -4,6 +4,7 @@ import com.sparkify.dwh.local.copy.CopyEmulator;
 import com.sparkify.dwh.local.copy.CopyEmulator.CopyResult;
 import com.sparkify.dwh.local.copy.CopyException;
 import com.sparkify.dwh.local.copy.CopyParser;
+import com.sparkify.dwh.local.copy.FastPathDeclined;
 import com.sparkify.dwh.local.copy.LoadErrorLog;
 import com.sparkify.dwh.local.duckdb.RedshiftDialect.LastCopy;
 import com.sparkify.dwh.sql.SqlSyntaxException;
@@ -34,6 +35,7 @@ final class Execution {
     private volatile long finishedAt;
     private volatile boolean cancelled;
     private volatile Statement running;
+    private int current; // the statement running, on the thread of run()
 
     /** One statement of the submission. */
     private static final class Part {
@@ -62,7 +64,25 @@ final class Execution {
             }
             state = StatementState.PICKED;
         }
-        int current = 0;
+        try {
+            try {
+                attempt(root, copy, errorLog, true);
+            } catch (FastPathDeclined declined) {
+                // Its transaction is rolled back; the whole batch again, every COPY on the Java path.
+                checkCancelled();
+                attempt(root, copy, errorLog, false);
+            }
+            finish(StatementState.FINISHED, null);
+        } catch (SQLException | CopyException | SqlSyntaxException | WarehouseException | IllegalArgumentException e) {
+            fail(current, cancelled ? "statement was cancelled" : messageOf(e));
+        } catch (RuntimeException e) {
+            fail(current, e.getClass().getSimpleName() + ": " + messageOf(e));
+        }
+    }
+
+    /** The statements in one transaction, committed when all have run; closing the connection rolls back. */
+    private void attempt(DuckDBConnection root, CopyEmulator copy, LoadErrorLog errorLog, boolean fastPath)
+            throws SQLException {
         try (DuckDBConnection connection = (DuckDBConnection) root.duplicate()) {
             connection.setAutoCommit(false);
             state = StatementState.STARTED;
@@ -73,7 +93,7 @@ final class Execution {
                 part.state = StatementState.STARTED;
                 String sql = sqls.get(current);
                 if (CopyParser.isCopy(sql)) {
-                    CopyResult result = copy.execute(CopyParser.parse(sql), connection, errorLog);
+                    CopyResult result = copy.execute(CopyParser.parse(sql), connection, errorLog, fastPath);
                     lastCopy = new LastCopy(result.queryId(), result.rowsLoaded());
                     part.resultRows = result.rowsLoaded();
                 } else {
@@ -86,11 +106,6 @@ final class Execution {
                 part.finishedAt = System.nanoTime();
             }
             connection.commit();
-            finish(StatementState.FINISHED, null);
-        } catch (SQLException | CopyException | SqlSyntaxException | WarehouseException | IllegalArgumentException e) {
-            fail(current, cancelled ? "statement was cancelled" : messageOf(e));
-        } catch (RuntimeException e) {
-            fail(current, e.getClass().getSimpleName() + ": " + messageOf(e));
         }
     }
 

@@ -42,12 +42,20 @@ public final class StepTracker implements TaskObserver {
     public void invoked(String function, JsonNode payload, JsonNode output, Duration elapsed) {
         if (function.equals("PlanRunFunction")) {
             plan = output;
+            // Listing the buckets, comparing with the ledger, writing the manifests: a step of its own.
+            long objects = output.path("songs").path("objects").asLong(0) + output.path("events").path("objects").asLong(0);
+            StepReport report = new StepReport("plan", objects, -1, elapsed);
+            synchronized (this) {
+                finished.add(report);
+            }
+            onFinished.accept(report);
             return;
         }
         String submitted = output.path("statementId").asText(null);
         String step = stepName(function, payload);
         if (step != null && submitted != null) {
-            byStatement.putIfAbsent(submitted, new Started(step, System.nanoTime()));
+            // From the submitting function's start: it may do work of its own before submitting.
+            byStatement.putIfAbsent(submitted, new Started(step, System.nanoTime() - elapsed.toNanos()));
             return;
         }
         if (function.equals("CheckStatementFunction") && output.path("done").asBoolean(false)

@@ -28,6 +28,12 @@ public final class FolderObjectStore implements ObjectStore {
         this.root = root.toAbsolutePath().normalize();
     }
 
+    /** The file holding an object: DuckDB reads it directly on the fast path of the local COPY. */
+    public Path fileOf(String key, boolean mustExist) {
+        Path file = fileOf(key);
+        return mustExist && !Files.isRegularFile(file) ? null : file;
+    }
+
     public Path root() {
         return root;
     }
@@ -54,6 +60,11 @@ public final class FolderObjectStore implements ObjectStore {
         }
         objects.sort(Comparator.comparing(ObjectSummary::key, FolderObjectStore::compareUtf8));
         return objects;
+    }
+
+    @Override
+    public boolean exists(String key) {
+        return Files.isRegularFile(fileOf(key));
     }
 
     @Override

@@ -20,7 +20,9 @@ class DeployedStepsTest {
 
         // Figures from the fixture's CheckStatement payloads, in the order the steps finished: stage events
         // before stage songs (2 polls to 3), artists a little before songs (both one poll).
+        // The plan first, with the objects it planned: 14896 song files and 30 log files.
         assertThat(steps.steps()).extracting(StepReport::name, StepReport::rows, StepReport::rejected).containsExactly(
+                tuple("plan", 14926L, -1L),
                 tuple("create tables", -1L, -1L),
                 tuple("stage events", 8056L, 3L),
                 tuple("stage songs", 14896L, 0L),
@@ -45,7 +47,7 @@ class DeployedStepsTest {
         HistoryFixtures.failed().forEach(steps::accept);
 
         // The checks' statement finished (so "check quality" is a step); evaluating it failed the run.
-        assertThat(steps.steps()).extracting(StepReport::name).endsWith("load time", "check quality").hasSize(9);
+        assertThat(steps.steps()).extracting(StepReport::name).endsWith("load time", "check quality").hasSize(10);
     }
 
     private static double seconds(DeployedSteps steps, String name) {

@@ -319,6 +319,39 @@ class CopyEmulatorTest {
         }
     }
 
+    /**
+     * DuckDB's reader (the fast path) meets a record only the Java path loads as Redshift does, after it
+     * started inserting: the warehouse rolls the batch back and runs all of it again with the Java path.
+     */
+    @Nested
+    class FastPathReplay {
+
+        @Test
+        void theWholeBatchRunsAgainAndEndsAsOneRunWould() {
+            ok(EVENTS_DDL);
+            // userid 1.5: a decimal into an INTEGER column, which Redshift rejects (error 1207) and DuckDB's
+            // reader would cast.
+            put("data/a.json", lines(event(1, 1), event(2, 1.5), event(3, 3)));
+
+            StatementDescription batch = batch(
+                    "INSERT INTO staging_events (sessionid) VALUES (100)",
+                    "COPY staging_events FROM 's3://sparkify/data/' IAM_ROLE default FORMAT AS JSON 'auto' MAXERROR 5",
+                    "INSERT INTO staging_events (sessionid) SELECT pg_last_copy_count() + 1000");
+
+            assertThat(batch.state()).as(batch.error()).isEqualTo(StatementState.FINISHED);
+            // The statement before the COPY ran once (the first attempt was rolled back), the COPY loaded
+            // the two good records, and pg_last_copy_count() saw the replay's COPY.
+            assertThat(sessionIds()).containsExactly(1L, 3L, 100L, 1002L);
+            // The rejected record is recorded once, by the Java path.
+            assertThat(loadErrors()).singleElement().satisfies(error -> {
+                assertThat(error.lineNumber()).isEqualTo(2);
+                assertThat(error.colname()).isEqualTo("userid");
+            });
+            assertThat(rows("SELECT filename, lines_scanned, errors FROM stl_load_commits"))
+                    .containsExactly(row("s3://sparkify/data/a.json", 3L, 1L));
+        }
+    }
+
     @Nested
     class Manifests {
 

@@ -47,7 +47,10 @@ class WaitStateTest {
     @Test
     void aTimestampWithANumericOffset() {
         Instant future = Instant.now().plusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
-        String withOffset = future.atOffset(java.time.ZoneOffset.ofHours(2)).toString();
+        // Formatted with its seconds always: OffsetDateTime.toString() drops ":00", which RFC 3339 (and so
+        // the States Language) does not allow, and the test failed once a minute.
+        String withOffset = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME
+                .format(future.atOffset(java.time.ZoneOffset.ofHours(2)));
 
         run("{'Type':'Wait','TimestampPath':'$.t','End':true}", "{'t':'" + withOffset + "'}");
 

@@ -50,6 +50,18 @@ class FolderObjectStoreTest {
         }
     }
 
+    // ---- exists ----
+
+    @Test
+    void existsIsTrueOnlyForAnObjectsExactKey() {
+        put("song_data/A/B/C/TRABC.json", "song_data/A/B/C/TRABC.json.bak");
+
+        assertThat(store.exists("song_data/A/B/C/TRABC.json")).isTrue();
+        assertThat(store.exists("song_data/A/B/C/TRABC.js")).as("a prefix of a key").isFalse();
+        assertThat(store.exists("song_data/A/B/C")).as("a folder is not an object").isFalse();
+        assertThat(store.exists("song_data/A/B/C/TRABD.json")).isFalse();
+    }
+
     // ---- listing ----
 
     @Test

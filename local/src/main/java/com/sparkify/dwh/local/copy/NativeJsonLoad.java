@@ -1,0 +1,238 @@
+package com.sparkify.dwh.local.copy;
+
+import com.sparkify.dwh.local.copy.CopyCommand.TimeFormat;
+import com.sparkify.dwh.store.S3Uri;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The fast path of the local COPY: DuckDB's own JSON reader reads the objects and SQL converts the
+ * values by the rules {@link ValueConverter} follows. It loads only when every record converts the
+ * plain way. Anything Redshift treats specially (a malformed or oversized object, stray text, a value
+ * to reject or truncate, a decimal number or a nested object in a text column, a duplicate key, a key
+ * spelled two ways, a numeric string with spaces...) makes it decline, and the COPY's batch runs again
+ * with the Java path loading the whole COPY, with its exact errors. Both paths load the same rows;
+ * this one is an order of magnitude faster.
+ */
+final class NativeJsonLoad {
+
+    /** What a load did: rows loaded per object, in the order of the objects. */
+    record Outcome(long loaded, Map<S3Uri, Long> perObject) {
+    }
+
+    private static final Set<TargetColumn.Type> SUPPORTED = EnumSet.of(TargetColumn.Type.TEXT,
+            TargetColumn.Type.SMALLINT, TargetColumn.Type.INTEGER, TargetColumn.Type.BIGINT,
+            TargetColumn.Type.DOUBLE, TargetColumn.Type.TIMESTAMP);
+    // Not REAL: DuckDB rounds a decimal to a double and then to a float, Redshift (and the Java path) once.
+
+    /** ASCII white space: what BLANKSASNULL and blank numbers mean on both paths. */
+    private static final String BLANK = "'[ \\t\\n\\x0B\\f\\r]*'";
+
+    private NativeJsonLoad() {
+    }
+
+    /** Whether the fast path can even try: 'auto' mapping and column types it converts. */
+    static boolean applies(CopyCommand command, TargetColumn[] columns) {
+        if (command.jsonPaths() != null) {
+            return false;
+        }
+        for (TargetColumn column : columns) {
+            if (!SUPPORTED.contains(column.type())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Loads every object into {@code target} inside the caller's transaction, the files having passed
+     * {@link StrictJsonCheck}, whose survey gives each file's records and, for 'auto ignorecase', how each
+     * column's key is spelled. Anything else the plain way cannot load makes the statement fail (a record
+     * to reject through DuckDB's error(), a duplicate key through the reader): that ends the caller's
+     * transaction, so this throws {@link FastPathDeclined} and the caller runs its batch again on the Java
+     * path. Checking in a pass of its own and inserting after would cost a whole extra conversion; the
+     * fast path almost always loads, so the rare replay is the cheaper bet.
+     */
+    static Outcome load(CopyCommand command, TargetColumn[] columns, String target, List<S3Uri> objects,
+                        List<Path> files, StrictJsonCheck.Survey survey, Connection transaction) {
+        Map<String, String> spelling = keySpellings(columns, command.ignoreCase() ? survey.keys() : Set.of());
+        Map<S3Uri, Long> perObject = new LinkedHashMap<>();
+        long records = 0;
+        for (int i = 0; i < objects.size(); i++) {
+            perObject.put(objects.get(i), survey.records()[i]);
+            records += survey.records()[i];
+        }
+        List<String> names = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < columns.length; i++) {
+            names.add(quote(columns[i].name()));
+            values.add("__v" + i);
+        }
+        try (Statement statement = transaction.createStatement()) {
+            long inserted = statement.executeLargeUpdate("INSERT INTO " + target + " (" + String.join(", ", names)
+                    + ") SELECT " + String.join(", ", values) + " FROM ("
+                    + conversion(command, columns, spelling, fileList(files))
+                    + ") WHERE CASE WHEN __bad THEN error('" + DECLINED + "') ELSE TRUE END");
+            if (inserted != records) {
+                throw new FastPathDeclined("the check counted " + records + " records, DuckDB read " + inserted);
+            }
+            return new Outcome(records, perObject);
+        } catch (SQLException e) {
+            // A record to reject, a duplicate key DuckDB refuses: the Java path reports each as Redshift does.
+            throw new FastPathDeclined(e.getMessage());
+        }
+    }
+
+    private static final String DECLINED = "a record the fast path of the local COPY does not load";
+
+    private static String fileList(List<Path> files) {
+        List<String> literals = new ArrayList<>();
+        for (Path file : files) {
+            literals.add(literal(file.toString()));
+        }
+        return "[" + String.join(", ", literals) + "]";
+    }
+
+    /**
+     * The records as rows, each column's value as JSON. 'unstructured': objects over many lines, several
+     * per line; a root array stays one value, which records = true refuses, as Redshift does. 4 MB is
+     * Redshift's limit for one object: bigger is an error, so the Java path says so.
+     */
+    private static String reader(String fileList, Map<String, String> spelling, TargetColumn[] columns) {
+        List<String> keys = new ArrayList<>();
+        for (TargetColumn column : columns) {
+            keys.add(literal(spelling.get(column.name())) + ": 'JSON'");
+        }
+        // compression 'uncompressed': without GZIP, Redshift reads a .gz object's bytes as they are.
+        return "read_json(" + fileList + ", format = 'unstructured', records = true, compression = 'uncompressed',"
+                + " maximum_object_size = " + JsonRecordSplitter.MAX_RECORD_BYTES + ", columns = {"
+                + String.join(", ", keys) + "})";
+    }
+
+    /**
+     * Column name to the JSON key that fills it: the key spelled as the column, unless (for 'auto
+     * ignorecase') the records spell it otherwise; declined when they spell it two ways (which one wins
+     * would depend on the order of the keys).
+     */
+    private static Map<String, String> keySpellings(TargetColumn[] columns, Set<String> keys) {
+        Map<String, String> spelling = new HashMap<>();
+        for (TargetColumn column : columns) {
+            spelling.put(column.name(), column.name());
+        }
+        Map<String, String> found = new HashMap<>();
+        for (String key : keys) {
+            String column = key.toLowerCase(Locale.ROOT);
+            if (spelling.containsKey(column)) {
+                if (found.containsKey(column) && !found.get(column).equals(key)) {
+                    throw new FastPathDeclined("the key of column " + column + " is spelled " + found.get(column)
+                            + " and " + key);
+                }
+                found.put(column, key);
+            }
+        }
+        spelling.putAll(found);
+        return spelling;
+    }
+
+    /** One row per record: __v0..__vN the converted values, __bad whether it needs the Java path. */
+    private static String conversion(CopyCommand command, TargetColumn[] columns, Map<String, String> spelling,
+                                     String fileList) {
+        List<String> parts = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        List<String> bad = new ArrayList<>();
+        for (int i = 0; i < columns.length; i++) {
+            String json = quote(spelling.get(columns[i].name()));
+            parts.add("json_type(" + json + ") AS __t" + i + ", json_extract_string(" + json + ", '$') AS __s" + i);
+            Value value = value(command, columns[i], "__t" + i, "__s" + i);
+            values.add(value.sql() + " AS __v" + i);
+            bad.add("coalesce(" + value.bad() + ", FALSE)");
+            if (columns[i].notNull()) {
+                bad.add("(" + value.sql() + ") IS NULL");
+            }
+        }
+        // The reader parses each record once; the conversion and the checks work on each value's JSON type
+        // and text.
+        return "SELECT " + String.join(", ", values) + ", (" + String.join(" OR ", bad) + ") AS __bad"
+                + " FROM (SELECT " + String.join(", ", parts) + " FROM " + reader(fileList, spelling, columns) + ")";
+    }
+
+    /**
+     * A column's value from the JSON type and text of the record's value (SQL NULL type: no such key;
+     * 'NULL': JSON null), and when the record must go the Java path instead.
+     */
+    private record Value(String sql, String bad) {
+    }
+
+    private static Value value(CopyCommand command, TargetColumn column, String type, String text) {
+        String absent = "(" + type + " IS NULL OR " + type + " = 'NULL')";
+        String blankString = "(" + type + " = 'VARCHAR' AND regexp_full_match(" + text + ", " + BLANK + "))";
+        String integral = type + " IN ('UBIGINT', 'BIGINT')";
+        switch (column.type()) {
+            case TEXT -> {
+                String string = "CASE WHEN " + (command.emptyAsNull() ? text + " = '' THEN NULL WHEN " : "")
+                        + (command.blanksAsNull() ? text + " <> '' AND regexp_full_match(" + text + ", " + BLANK
+                        + ") THEN NULL WHEN " : "") + "TRUE THEN " + text + " END";
+                String sql = "CASE WHEN " + absent + " THEN NULL WHEN " + type + " = 'VARCHAR' THEN " + string
+                        + " WHEN " + type + " IN ('UBIGINT', 'BIGINT', 'BOOLEAN') THEN " + text + " END";
+                // Too long counts even when the value would be nulled as blank: the Java path decides then.
+                String tooLong = column.maxBytes() > 0 ? " OR strlen(" + text + ") > " + column.maxBytes() : "";
+                return new Value(sql, type + " IN ('DOUBLE', 'OBJECT', 'ARRAY')" + tooLong);
+            }
+            case SMALLINT, INTEGER, BIGINT -> {
+                String cast = "TRY_CAST(" + text + " AS " + column.type().name() + ")";
+                String digits = "regexp_full_match(" + text + ", '[+-]?[0-9]+')";
+                String sql = "CASE WHEN " + integral + " OR (" + type + " = 'VARCHAR' AND " + digits + ") THEN "
+                        + cast + " END";
+                String bad = type + " IN ('DOUBLE', 'BOOLEAN', 'OBJECT', 'ARRAY') OR (" + integral + " AND " + cast
+                        + " IS NULL) OR (" + type + " = 'VARCHAR' AND NOT " + blankString + " AND (NOT " + digits
+                        + " OR " + cast + " IS NULL))";
+                return new Value(sql, bad);
+            }
+            case DOUBLE -> {
+                String cast = "TRY_CAST(" + text + " AS DOUBLE)";
+                String numeric = "regexp_full_match(" + text + ", '[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?')";
+                String sql = "CASE WHEN " + type + " IN ('UBIGINT', 'BIGINT', 'DOUBLE') OR (" + type + " = 'VARCHAR' AND "
+                        + numeric + ") THEN " + cast + " END";
+                // Out of a double's range (1e400): DuckDB makes it infinite, Redshift rejects it.
+                String bad = type + " IN ('BOOLEAN', 'OBJECT', 'ARRAY') OR (" + type + " = 'VARCHAR' AND NOT "
+                        + blankString + " AND (NOT " + numeric + " OR " + cast + " IS NULL)) OR isinf(" + cast + ")";
+                return new Value(sql, bad);
+            }
+            case TIMESTAMP -> {
+                if (command.timeFormat() != TimeFormat.EPOCHMILLISECS && command.timeFormat() != TimeFormat.EPOCHSECS) {
+                    // Text in a time format: the Java path parses it; only absent and null load here.
+                    return new Value("CAST(NULL AS TIMESTAMP)", "NOT " + absent);
+                }
+                // Epoch numbers written as whole numbers; decimals and strings go the Java path.
+                long perUnit = command.timeFormat() == TimeFormat.EPOCHMILLISECS ? 1_000L : 1_000_000L;
+                long limit = Long.MAX_VALUE / perUnit / 2;
+                String number = "TRY_CAST(" + text + " AS BIGINT)";
+                String sql = "CASE WHEN " + integral + " AND abs(" + number + ") < " + limit + " THEN make_timestamp("
+                        + number + " * " + perUnit + ") END";
+                String bad = type + " IN ('DOUBLE', 'BOOLEAN', 'OBJECT', 'ARRAY') OR (" + type + " = 'VARCHAR' AND NOT "
+                        + blankString + ") OR (" + integral + " AND coalesce(abs(" + number + ") >= " + limit + ", TRUE))";
+                return new Value(sql, bad);
+            }
+            default -> throw new IllegalStateException("not a fast-path type: " + column.type());
+        }
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    private static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+}
