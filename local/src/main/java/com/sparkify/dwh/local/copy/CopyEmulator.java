@@ -47,8 +47,18 @@ public final class CopyEmulator {
     private final CopySources sources;
     private final ObjectMapper mapper;
     private final JsonFactory factory;
+    private final boolean typedColumns;
 
     public CopyEmulator(Function<String, ObjectStore> buckets) {
+        this(buckets, true);
+    }
+
+    /**
+     * With {@code typedColumns} false the fast path reads every column as JSON, never typed: the tests
+     * run both ways, so both readings are held to the Java path.
+     */
+    CopyEmulator(Function<String, ObjectStore> buckets, boolean typedColumns) {
+        this.typedColumns = typedColumns;
         // Exact decimals: a number loaded into a text column keeps the digits the file wrote.
         this.mapper = JsonMapper.builder()
                 .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
@@ -59,10 +69,12 @@ public final class CopyEmulator {
     }
 
     /**
-     * What a finished COPY did: pg_last_copy_id(), pg_last_copy_count(), the rows it rejected, and
-     * whether DuckDB's own reader loaded them (the fast path) or the Java path did.
+     * What a finished COPY did: pg_last_copy_id(), pg_last_copy_count(), the rows it rejected, whether
+     * DuckDB's own reader loaded them (the fast path) or the Java path did, and which columns the fast
+     * path had to read as JSON rather than typed (the slower way; empty on the Java path).
      */
-    public record CopyResult(long queryId, long rowsLoaded, long rowsRejected, boolean fastPath) {
+    public record CopyResult(long queryId, long rowsLoaded, long rowsRejected, boolean fastPath,
+                             List<String> columnsReadAsJson) {
     }
 
     /**
@@ -123,7 +135,7 @@ public final class CopyEmulator {
         // Inside the transaction: the batch's own snapshot must see them (pg_last_copy_id() queries).
         errorLog.record(errors, transaction);
         errorLog.recordCommits(commits, transaction);
-        return new CopyResult(queryId, loaded, errors.size(), false);
+        return new CopyResult(queryId, loaded, errors.size(), false, List.of());
     }
 
     /** DuckDB's own JSON reader, when it applies; null when the Java path must run. */
@@ -144,12 +156,12 @@ public final class CopyEmulator {
             return null;
         }
         NativeJsonLoad.Outcome outcome = NativeJsonLoad.load(command, target.columns(), target.qualifiedName(),
-                objects, files, survey, transaction);
+                objects, files, survey, typedColumns, transaction);
         List<LoadErrorLog.FileCommit> commits = new ArrayList<>();
         outcome.perObject().forEach((object, rows) ->
                 commits.add(new LoadErrorLog.FileCommit(queryId, object.toString(), rows, 0, started)));
         errorLog.recordCommits(commits, transaction);
-        return new CopyResult(queryId, outcome.loaded(), 0, true);
+        return new CopyResult(queryId, outcome.loaded(), 0, true, outcome.columnsReadAsJson());
     }
 
     private long load(S3Uri object, RecordMapper recordMapper, Target target, DuckDBAppender appender,

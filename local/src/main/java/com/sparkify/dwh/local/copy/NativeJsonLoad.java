@@ -27,8 +27,8 @@ import java.util.Set;
  */
 final class NativeJsonLoad {
 
-    /** What a load did: rows loaded per object, in the order of the objects. */
-    record Outcome(long loaded, Map<S3Uri, Long> perObject) {
+    /** What a load did: rows loaded per object, in the order of the objects, and the columns read as JSON. */
+    record Outcome(long loaded, Map<S3Uri, Long> perObject, List<String> columnsReadAsJson) {
     }
 
     private static final Set<TargetColumn.Type> SUPPORTED = EnumSet.of(TargetColumn.Type.TEXT,
@@ -62,11 +62,14 @@ final class NativeJsonLoad {
      * to reject through DuckDB's error(), a duplicate key through the reader): that ends the caller's
      * transaction, so this throws {@link FastPathDeclined} and the caller runs its batch again on the Java
      * path. Checking in a pass of its own and inserting after would cost a whole extra conversion; the
-     * fast path almost always loads, so the rare replay is the cheaper bet.
+     * fast path almost always loads, so the rare replay is the cheaper bet. With {@code typedColumns}, a
+     * column whose values the survey found all of one plain kind (text as strings, whole numbers...) is
+     * read by DuckDB already typed, which costs a fraction of reading it as JSON and converting.
      */
     static Outcome load(CopyCommand command, TargetColumn[] columns, String target, List<S3Uri> objects,
-                        List<Path> files, StrictJsonCheck.Survey survey, Connection transaction) {
-        Map<String, String> spelling = keySpellings(columns, command.ignoreCase() ? survey.keys() : Set.of());
+                        List<Path> files, StrictJsonCheck.Survey survey, boolean typedColumns, Connection transaction) {
+        Map<String, String> spelling = keySpellings(columns,
+                command.ignoreCase() ? survey.kinds().keySet() : Set.of());
         Map<S3Uri, Long> perObject = new LinkedHashMap<>();
         long records = 0;
         for (int i = 0; i < objects.size(); i++) {
@@ -82,12 +85,18 @@ final class NativeJsonLoad {
         try (Statement statement = transaction.createStatement()) {
             long inserted = statement.executeLargeUpdate("INSERT INTO " + target + " (" + String.join(", ", names)
                     + ") SELECT " + String.join(", ", values) + " FROM ("
-                    + conversion(command, columns, spelling, fileList(files))
+                    + conversion(command, columns, spelling, typedColumns ? survey : null, fileList(files))
                     + ") WHERE CASE WHEN __bad THEN error('" + DECLINED + "') ELSE TRUE END");
             if (inserted != records) {
                 throw new FastPathDeclined("the check counted " + records + " records, DuckDB read " + inserted);
             }
-            return new Outcome(records, perObject);
+            List<String> asJson = new ArrayList<>();
+            for (TargetColumn column : columns) {
+                if (!typedColumns || typedRead(command, column, survey.kindsOf(spelling.get(column.name()))) == null) {
+                    asJson.add(column.name());
+                }
+            }
+            return new Outcome(records, perObject, asJson);
         } catch (SQLException e) {
             // A record to reject, a duplicate key DuckDB refuses: the Java path reports each as Redshift does.
             throw new FastPathDeclined(e.getMessage());
@@ -105,19 +114,16 @@ final class NativeJsonLoad {
     }
 
     /**
-     * The records as rows, each column's value as JSON. 'unstructured': objects over many lines, several
-     * per line; a root array stays one value, which records = true refuses, as Redshift does. 4 MB is
-     * Redshift's limit for one object: bigger is an error, so the Java path says so.
+     * The records as rows, each column's value as JSON or, for a typed column, as the type DuckDB reads it
+     * in. 'unstructured': objects over many lines, several per line; a root array stays one value, which
+     * records = true refuses, as Redshift does. 4 MB is Redshift's limit for one object: bigger is an
+     * error, so the Java path says so.
      */
-    private static String reader(String fileList, Map<String, String> spelling, TargetColumn[] columns) {
-        List<String> keys = new ArrayList<>();
-        for (TargetColumn column : columns) {
-            keys.add(literal(spelling.get(column.name())) + ": 'JSON'");
-        }
+    private static String reader(String fileList, List<String> columns) {
         // compression 'uncompressed': without GZIP, Redshift reads a .gz object's bytes as they are.
         return "read_json(" + fileList + ", format = 'unstructured', records = true, compression = 'uncompressed',"
                 + " maximum_object_size = " + JsonRecordSplitter.MAX_RECORD_BYTES + ", columns = {"
-                + String.join(", ", keys) + "})";
+                + String.join(", ", columns) + "})";
     }
 
     /**
@@ -145,16 +151,30 @@ final class NativeJsonLoad {
         return spelling;
     }
 
-    /** One row per record: __v0..__vN the converted values, __bad whether it needs the Java path. */
+    /**
+     * One row per record: __v0..__vN the converted values, __bad whether it needs the Java path. With a
+     * survey, the columns it allows are read typed.
+     */
     private static String conversion(CopyCommand command, TargetColumn[] columns, Map<String, String> spelling,
-                                     String fileList) {
+                                     StrictJsonCheck.Survey survey, String fileList) {
+        List<String> read = new ArrayList<>();
         List<String> parts = new ArrayList<>();
         List<String> values = new ArrayList<>();
         List<String> bad = new ArrayList<>();
         for (int i = 0; i < columns.length; i++) {
-            String json = quote(spelling.get(columns[i].name()));
-            parts.add("json_type(" + json + ") AS __t" + i + ", json_extract_string(" + json + ", '$') AS __s" + i);
-            Value value = value(command, columns[i], "__t" + i, "__s" + i);
+            String key = spelling.get(columns[i].name());
+            String json = quote(key);
+            String typed = survey == null ? null : typedRead(command, columns[i], survey.kindsOf(key));
+            Value value;
+            if (typed != null) {
+                read.add(literal(key) + ": '" + typed + "'");
+                parts.add(json + " AS __x" + i);
+                value = typedValue(command, columns[i], "__x" + i);
+            } else {
+                read.add(literal(key) + ": 'JSON'");
+                parts.add("json_type(" + json + ") AS __t" + i + ", json_extract_string(" + json + ", '$') AS __s" + i);
+                value = value(command, columns[i], "__t" + i, "__s" + i);
+            }
             values.add(value.sql() + " AS __v" + i);
             bad.add("coalesce(" + value.bad() + ", FALSE)");
             if (columns[i].notNull()) {
@@ -162,9 +182,72 @@ final class NativeJsonLoad {
             }
         }
         // The reader parses each record once; the conversion and the checks work on each value's JSON type
-        // and text.
+        // and text, or on the typed value.
         return "SELECT " + String.join(", ", values) + ", (" + String.join(" OR ", bad) + ") AS __bad"
-                + " FROM (SELECT " + String.join(", ", parts) + " FROM " + reader(fileList, spelling, columns) + ")";
+                + " FROM (SELECT " + String.join(", ", parts) + " FROM " + reader(fileList, read) + ")";
+    }
+
+    private static final int PLAIN_NUMBER = StrictJsonCheck.SHORT_INTEGER | StrictJsonCheck.NULL;
+
+    /**
+     * The type DuckDB can read a column's values in, when every value the survey found is of a kind whose
+     * typed reading gives exactly what the Java path loads; null when it must be read as JSON. A whole
+     * number into text: JSON writes it one way only, DuckDB gives back its digits. A decimal into text
+     * is not plain (DuckDB would rewrite 1.50 as 1.5), nor a number that may not fit a BIGINT.
+     */
+    private static String typedRead(CopyCommand command, TargetColumn column, int kinds) {
+        return switch (column.type()) {
+            case TEXT -> only(kinds, StrictJsonCheck.STRING | PLAIN_NUMBER) ? "VARCHAR" : null;
+            case SMALLINT, INTEGER, BIGINT -> only(kinds, PLAIN_NUMBER) ? "BIGINT" : null;
+            case DOUBLE -> only(kinds, PLAIN_NUMBER | StrictJsonCheck.DECIMAL) ? "DOUBLE" : null;
+            case TIMESTAMP -> command.timeFormat() == TimeFormat.EPOCHMILLISECS
+                    || command.timeFormat() == TimeFormat.EPOCHSECS
+                    ? (only(kinds, PLAIN_NUMBER) ? "BIGINT" : null)
+                    : (only(kinds, StrictJsonCheck.NULL) ? "VARCHAR" : null);
+            default -> null;
+        };
+    }
+
+    private static boolean only(int kinds, int allowed) {
+        return (kinds & ~allowed) == 0;
+    }
+
+    /** A typed column's value (NULL: absent or JSON null) and when the record must go the Java path. */
+    private static Value typedValue(CopyCommand command, TargetColumn column, String x) {
+        switch (column.type()) {
+            case TEXT -> {
+                // Blank text is rare: the regular expression runs only on values that start with white space.
+                String sql = !command.emptyAsNull() && !command.blanksAsNull() ? x : "CASE " + (command.emptyAsNull() ? "WHEN " + x + " = '' THEN NULL " : "")
+                        + (command.blanksAsNull() ? "WHEN " + x + " = '' OR ascii(" + x + ") NOT IN (9, 10, 11, 12, 13, 32)"
+                        + " THEN " + x + " WHEN regexp_full_match(" + x + ", " + BLANK + ") THEN NULL " : "")
+                        + "ELSE " + x + " END";
+                String tooLong = column.maxBytes() > 0 ? "strlen(" + x + ") > " + column.maxBytes() : "FALSE";
+                return new Value(sql, tooLong);
+            }
+            case SMALLINT, INTEGER -> {
+                String range = column.type() == TargetColumn.Type.SMALLINT ? "-32768 AND 32767"
+                        : "-2147483648 AND 2147483647";
+                return new Value("CASE WHEN " + x + " BETWEEN " + range + " THEN CAST(" + x + " AS "
+                        + column.type().name() + ") END", x + " NOT BETWEEN " + range);
+            }
+            case BIGINT -> {
+                return new Value(x, "FALSE");
+            }
+            case DOUBLE -> {
+                // Out of a double's range (1e400): DuckDB makes it infinite, Redshift rejects it.
+                return new Value(x, "isinf(" + x + ")");
+            }
+            case TIMESTAMP -> {
+                if (command.timeFormat() != TimeFormat.EPOCHMILLISECS && command.timeFormat() != TimeFormat.EPOCHSECS) {
+                    return new Value("CAST(NULL AS TIMESTAMP)", "FALSE");
+                }
+                long perUnit = command.timeFormat() == TimeFormat.EPOCHMILLISECS ? 1_000L : 1_000_000L;
+                long limit = Long.MAX_VALUE / perUnit / 2;
+                return new Value("CASE WHEN abs(" + x + ") < " + limit + " THEN make_timestamp(" + x + " * " + perUnit
+                        + ") END", "abs(" + x + ") >= " + limit);
+            }
+            default -> throw new IllegalStateException("not a fast-path type: " + column.type());
+        }
     }
 
     /**

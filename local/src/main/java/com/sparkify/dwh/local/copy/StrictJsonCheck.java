@@ -7,9 +7,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Whether files are strict JSON that the fast path and the Java path read into the same records: a
@@ -18,12 +19,33 @@ import java.util.Set;
  * oversized object in a small file), so the fast path only runs on files that pass this check. It
  * tokenizes with the Java path's own Jackson factory (same limits on nesting and number length),
  * builds nothing, and checks files in parallel: a fraction of the load's time. On the way it counts
- * each file's records and collects the keys of the records, which the fast path needs too.
+ * each file's records and notes, for every root key, the kinds of JSON value it holds: the fast path
+ * needs the counts, the key spellings, and the kinds to know which columns DuckDB can read already typed.
  */
 final class StrictJsonCheck {
 
-    /** What the files hold, when all pass: records per file (in the files' order) and every root key. */
-    record Survey(long[] records, Set<String> keys) {
+    /** Kinds of value, as bits: what a root key held in any record. */
+    static final int STRING = 1;
+    /** A whole number of at most 18 characters (sign included): it fits a BIGINT. */
+    static final int SHORT_INTEGER = 2;
+    /** A whole number of more characters: it may not fit a BIGINT. */
+    static final int LONG_INTEGER = 4;
+    static final int DECIMAL = 8;
+    static final int BOOLEAN = 16;
+    static final int NULL = 32;
+    /** An object or an array. */
+    static final int NESTED = 64;
+
+    /**
+     * What the files hold, when all pass: records per file (in the files' order) and, for every root key
+     * as spelled, the kinds of value it held.
+     */
+    record Survey(long[] records, Map<String, Integer> kinds) {
+
+        /** The kinds of value {@code key} held; 0 when no record has it. */
+        int kindsOf(String key) {
+            return kinds.getOrDefault(key, 0);
+        }
     }
 
     private StrictJsonCheck() {
@@ -31,22 +53,31 @@ final class StrictJsonCheck {
 
     /** The survey of the files, or null when one of them does not pass. */
     static Survey survey(JsonFactory factory, List<Path> files) {
-        List<Survey> each = files.parallelStream().map(file -> survey(factory, file)).toList();
+        // A pool of its own: in the common pool, the parallel COPYs of songs and events would join each
+        // other's tasks, and the many small song files would wait behind the few large log files.
+        ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+        List<Survey> each;
+        try {
+            each = pool.submit(() -> files.parallelStream().map(file -> survey(factory, file)).toList()).join();
+        } finally {
+            pool.shutdown();
+        }
         long[] records = new long[files.size()];
-        Set<String> keys = new HashSet<>();
+        Map<String, Integer> kinds = new HashMap<>();
         for (int i = 0; i < records.length; i++) {
             Survey one = each.get(i);
             if (one == null) {
                 return null;
             }
             records[i] = one.records()[0];
-            keys.addAll(one.keys());
+            one.kinds().forEach((key, kind) -> kinds.merge(key, kind, (a, b) -> a | b));
         }
-        return new Survey(records, keys);
+        return new Survey(records, kinds);
     }
 
     static Survey survey(JsonFactory factory, Path file) {
-        Set<String> keys = new HashSet<>();
+        // An int[1] per key: one lookup per value, nothing boxed.
+        Map<String, int[]> kinds = new HashMap<>();
         long records = 0;
         try (InputStream in = Files.newInputStream(file); JsonParser parser = factory.createParser(in)) {
             JsonToken token;
@@ -55,7 +86,7 @@ final class StrictJsonCheck {
                     return null; // a root array, string, number or null: the Java path says what Redshift does
                 }
                 long start = parser.currentTokenLocation().getByteOffset();
-                if (!objectPasses(parser, keys)) {
+                if (!objectPasses(parser, kinds)) {
                     return null;
                 }
                 long end = parser.currentLocation().getByteOffset();
@@ -64,24 +95,32 @@ final class StrictJsonCheck {
                 }
                 records++;
             }
-            return new Survey(new long[] {records}, keys);
+            Map<String, Integer> found = new HashMap<>();
+            kinds.forEach((key, kind) -> found.put(key, kind[0]));
+            return new Survey(new long[] {records}, found);
         } catch (IOException malformed) {
             return null; // malformed, invalid UTF-8, over Jackson's limits, unreadable: the Java path reports it
         }
     }
 
     /** Reads one root object to its end brace; false on what the Java path would read otherwise. */
-    private static boolean objectPasses(JsonParser parser, Set<String> keys) throws IOException {
+    private static boolean objectPasses(JsonParser parser, Map<String, int[]> kinds) throws IOException {
         int depth = 1;
+        String key = null;
         while (depth > 0) {
             JsonToken token = parser.nextToken();
             if (token == null) {
                 return false;
             }
+            if (key != null) {
+                // The value of a root key.
+                kinds.computeIfAbsent(key, k -> new int[1])[0] |= kindOf(parser, token);
+                key = null;
+            }
             switch (token) {
                 case FIELD_NAME -> {
                     if (depth == 1) {
-                        keys.add(parser.currentName());
+                        key = parser.currentName();
                     }
                 }
                 case START_OBJECT -> {
@@ -95,8 +134,8 @@ final class StrictJsonCheck {
                 case END_OBJECT, END_ARRAY -> depth--;
                 case VALUE_NUMBER_INT -> {
                     // DuckDB reads -0 as 0; into a text column Redshift keeps "-0".
-                    if (parser.getNumberType() == JsonParser.NumberType.INT && parser.getIntValue() == 0
-                            && parser.getText().startsWith("-")) {
+                    if (parser.getTextLength() == 2 && parser.getTextCharacters()[parser.getTextOffset()] == '-'
+                            && parser.getTextCharacters()[parser.getTextOffset() + 1] == '0') {
                         return false;
                     }
                 }
@@ -105,5 +144,16 @@ final class StrictJsonCheck {
             }
         }
         return true;
+    }
+
+    private static int kindOf(JsonParser parser, JsonToken token) throws IOException {
+        return switch (token) {
+            case VALUE_STRING -> STRING;
+            case VALUE_NUMBER_INT -> parser.getTextLength() <= 18 ? SHORT_INTEGER : LONG_INTEGER;
+            case VALUE_NUMBER_FLOAT -> DECIMAL;
+            case VALUE_TRUE, VALUE_FALSE -> BOOLEAN;
+            case VALUE_NULL -> NULL;
+            default -> NESTED;
+        };
     }
 }

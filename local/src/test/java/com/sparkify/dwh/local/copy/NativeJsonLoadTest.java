@@ -38,14 +38,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The fast path of the local COPY ({@link NativeJsonLoad}: DuckDB's read_json and SQL) against the Java
  * path (JsonRecordSplitter, AutoRecordMapper, ValueConverter), which is the reference for Redshift's
- * behaviour. Every case runs the same COPY twice, each time on a fresh in-memory DuckDB:
+ * behaviour. Every case runs the same COPY three times, each time on a fresh in-memory DuckDB:
  * <ul>
  *   <li>on the Java path, keeping the rows loaded, the row count, the lines scanned per file
  *       (stl_load_commits) and the rejected rows (stl_load_errors), or the failure;</li>
  *   <li>with the fast path on. When it loads, all of that must be equal: same rows, same count, same
  *       lines per file, and no row the Java path rejected. When it declines, the attempt is rolled back
  *       and must leave nothing; the batch then runs again on the Java path, as Execution does, and must
- *       end as the Java run did.</li>
+ *       end as the Java run did. The fast path runs twice: reading columns typed where the values allow
+ *       (as the pipeline does), and reading every column as JSON; the two must decide alike.</li>
  * </ul>
  * That property is checked by {@link #compare} for every case. On top of it: realistic Sparkify input
  * must take the fast path (else the speed work is for nothing), input that the Java path rejects or
@@ -97,8 +98,9 @@ class NativeJsonLoadTest {
      * @param java     the Java path on a fresh database
      * @param fast     the fast path's load, or null when it declined
      * @param declined why the fast path declined, or null when it loaded
+     * @param columnsReadAsJson the columns the fast path could not read typed, null when it declined
      */
-    record Comparison(Load java, Load fast, String declined) {
+    record Comparison(Load java, Load fast, String declined, List<String> columnsReadAsJson) {
     }
 
     /**
@@ -107,10 +109,22 @@ class NativeJsonLoadTest {
      */
     private Comparison compare(String redshiftDdl, String copy) throws SQLException {
         Load java;
-        try (Warehouse warehouse = new Warehouse(redshiftDdl)) {
+        try (Warehouse warehouse = new Warehouse(redshiftDdl, true)) {
             java = warehouse.copy(copy, false);
         }
-        try (Warehouse warehouse = new Warehouse(redshiftDdl)) {
+        Comparison typed = compareFast(redshiftDdl, copy, java, true);
+        Comparison untyped = compareFast(redshiftDdl, copy, java, false);
+        // Reading columns typed changes the cost, never the decision.
+        assertThat(untyped.declined() == null).as("whether the fast path loads, reading every column as JSON (%s)"
+                + " and reading columns typed where it can (%s)", untyped.declined(), typed.declined())
+                .isEqualTo(typed.declined() == null);
+        return typed;
+    }
+
+    /** The fast path's run, reading columns typed where it can or every column as JSON, against the Java run. */
+    private Comparison compareFast(String redshiftDdl, String copy, Load java, boolean typedColumns)
+            throws SQLException {
+        try (Warehouse warehouse = new Warehouse(redshiftDdl, typedColumns)) {
             Load fast;
             try {
                 fast = warehouse.copy(copy, true);
@@ -122,18 +136,24 @@ class NativeJsonLoadTest {
                 // Execution's replay: the same COPY on the Java path, in the same database, ends as on a fresh one.
                 assertThat(warehouse.copy(copy, false)).as("the Java path after the fast path declined")
                         .isEqualTo(java);
-                return new Comparison(java, null, declined.getMessage());
+                return new Comparison(java, null, declined.getMessage(), null);
             }
             // Loading is a promise that the Java path would have loaded every record, and the same values.
-            assertThat(fast).as("The fast path loaded. It must load exactly what the Java path loads, and the Java"
-                    + " path must have rejected nothing (else the fast path should have declined).%n"
-                    + "Java path: %s%nfast path: %s", java, fast).isEqualTo(java);
-            return new Comparison(java, fast, null);
+            assertThat(fast).as("The fast path loaded (columns typed where it can: %s). It must load exactly what"
+                    + " the Java path loads, and the Java path must have rejected nothing (else the fast path should"
+                    + " have declined).%nJava path: %s%nfast path: %s", typedColumns, java, fast).isEqualTo(java);
+            return new Comparison(java, fast, null, warehouse.lastResult.columnsReadAsJson());
         }
     }
 
     private static void assertTookTheFastPath(Comparison comparison) {
         assertThat(comparison.declined()).as("the fast path must load this input, yet it declined").isNull();
+    }
+
+    /** Realistic input must not only take the fast path but read every column typed, its cheapest way. */
+    private static void assertReadEveryColumnTyped(Comparison comparison) {
+        assertTookTheFastPath(comparison);
+        assertThat(comparison.columnsReadAsJson()).as("columns the fast path read as JSON, not typed").isEmpty();
     }
 
     private static void assertDeclined(Comparison comparison) {
@@ -145,10 +165,13 @@ class NativeJsonLoadTest {
 
         private final DuckDBConnection root;
         private final LoadErrorLog errorLog;
-        private final CopyEmulator emulator = new CopyEmulator(NativeJsonLoadTest.this::bucket);
+        private final CopyEmulator emulator;
         private String table;
+        /** The result of the last COPY that finished. */
+        CopyEmulator.CopyResult lastResult;
 
-        Warehouse(String redshiftDdl) throws SQLException {
+        Warehouse(String redshiftDdl, boolean typedColumns) throws SQLException {
+            emulator = new CopyEmulator(NativeJsonLoadTest.this::bucket, typedColumns);
             root = DriverManager.getConnection("jdbc:duckdb:").unwrap(DuckDBConnection.class);
             try (Statement statement = root.createStatement()) {
                 // The same translation as the warehouse's: VARCHAR(n) becomes a CHECK that describeTarget reads.
@@ -167,6 +190,7 @@ class NativeJsonLoadTest {
                 transaction.setAutoCommit(false);
                 try {
                     CopyEmulator.CopyResult result = emulator.execute(command, transaction, errorLog, fastPath);
+                    lastResult = result;
                     if (fastPath && !result.fastPath()) {
                         // Declined before writing anything (the strict JSON check, a glob character, a
                         // repeated object): the Java path loaded instead. Seen here as a decline, so the
@@ -317,7 +341,7 @@ class NativeJsonLoadTest {
             // written 180.42730; no newline at the end of the file.
             Comparison comparison = compare(ddl, copyEvents("s3://fastpath/events/three/"));
 
-            assertTookTheFastPath(comparison);
+            assertReadEveryColumnTyped(comparison);
             assertThat(comparison.fast().rowsLoaded()).isEqualTo(3);
             assertThat(comparison.fast().linesScanned())
                     .containsExactly(Map.entry("s3://fastpath/events/three/2018-11-01-events.json", 3L));
@@ -348,7 +372,7 @@ class NativeJsonLoadTest {
             // starting on the line where the previous one ends ("}{" and "} {"), one with CRLF line ends.
             Comparison comparison = compare(ddl, copyEvents("s3://fastpath/events/"));
 
-            assertTookTheFastPath(comparison);
+            assertReadEveryColumnTyped(comparison);
             assertThat(comparison.fast().rowsLoaded()).isEqualTo(3 + 17 + 5);
             assertThat(comparison.fast().linesScanned().values()).containsExactly(17L, 5L, 3L);
             // Spot checks that do not come from either path: escapes decoded once, "" nulled.
@@ -369,7 +393,7 @@ class NativeJsonLoadTest {
             Comparison comparison = compare(ddl, "COPY staging_events FROM 's3://sparkify/manifests/events.manifest'"
                     + AWS + " MANIFEST" + EVENT_OPTIONS);
 
-            assertTookTheFastPath(comparison);
+            assertReadEveryColumnTyped(comparison);
             assertThat(comparison.fast().linesScanned()).hasSize(30);
             assertThat(comparison.fast().rowsLoaded()).isGreaterThan(1000);
         }
@@ -407,7 +431,7 @@ class NativeJsonLoadTest {
             // ("artist_location": 27, "artist_name": 112), the second repeating the first file's song_id.
             Comparison comparison = compare(ddl, copySongs("s3://fastpath/songs/three/"));
 
-            assertTookTheFastPath(comparison);
+            assertReadEveryColumnTyped(comparison);
             assertThat(comparison.fast().rowsLoaded()).isEqualTo(3);
             assertThat(comparison.fast().linesScanned()).containsExactly(
                     Map.entry("s3://fastpath/songs/three/A/A/B/TRAABJL12903CDCF1A.json", 1L),
@@ -429,7 +453,7 @@ class NativeJsonLoadTest {
         void moreSongsWithAccentsMisEncodingsAndCjkTakeTheFastPath() throws SQLException {
             Comparison comparison = compare(ddl, copySongs("s3://fastpath/songs/"));
 
-            assertTookTheFastPath(comparison);
+            assertReadEveryColumnTyped(comparison);
             assertThat(comparison.fast().rowsLoaded()).isEqualTo(3 + 4);
             assertThat(comparison.fast().rows()).contains(
                     row(1, "ARH4Z031187FB3A8F1", null, null, "G\u00f6teborg, Sweden",
@@ -446,7 +470,7 @@ class NativeJsonLoadTest {
             Comparison comparison = compare(ddl, "COPY staging_songs FROM 's3://sparkify/manifests/songs.manifest'"
                     + AWS + " MANIFEST" + SONG_OPTIONS);
 
-            assertTookTheFastPath(comparison);
+            assertReadEveryColumnTyped(comparison);
             assertThat(comparison.fast().linesScanned()).hasSize(300);
         }
 
@@ -1106,6 +1130,31 @@ class NativeJsonLoadTest {
             assertTookTheFastPath(comparison);
             assertThat(comparison.fast().rows()).contains(
                     row(5, (short) 7, "true", "-9223372036854775808", 200.0, at("1969-12-31T23:59:59.999")));
+            // Strings into numbers, a boolean and a 20-character integer into text: those columns are read as
+            // JSON; a whole number into a double and epoch millis are still read typed.
+            assertThat(comparison.columnsReadAsJson()).containsExactly("sessionid", "iteminsession", "userid", "artist");
+        }
+
+        @Test
+        void doublesHardToRoundWrittenAsNumbersAreReadTyped() throws SQLException {
+            // DuckDB's own number parsing (typed DOUBLE) against Java's, on values at the edges of rounding.
+            put("plays/p.json", lines(
+                    "{\"sessionId\": 1, \"length\": 2.2250738585072011e-308}",
+                    "{\"sessionId\": 2, \"length\": 4.9406564584124654e-324}",
+                    "{\"sessionId\": 3, \"length\": 1.7976931348623157e308}",
+                    "{\"sessionId\": 4, \"length\": 9007199254740993}",
+                    "{\"sessionId\": 5, \"length\": 0.1000000000000000055511151231257827}",
+                    "{\"sessionId\": 6, \"length\": 1e-400}",
+                    "{\"sessionId\": 7, \"length\": -0.0}",
+                    "{\"sessionId\": 8, \"length\": 123456789012345678}"));
+
+            Comparison comparison = compare(PLAYS, COPY_PLAYS);
+
+            assertReadEveryColumnTyped(comparison);
+            assertThat(comparison.fast().rows()).extracting(row -> row.get(4)).containsExactly(
+                    Double.parseDouble("2.2250738585072011e-308"), Double.MIN_VALUE, Double.MAX_VALUE,
+                    9007199254740992.0, 0.1, 0.0, 0.0, 123456789012345678.0);
+            // -0.0 loads as 0.0 on both paths: the Java path reads numbers as BigDecimal, which has no -0.
         }
 
         @Test

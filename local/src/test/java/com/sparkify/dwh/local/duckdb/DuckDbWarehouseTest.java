@@ -220,6 +220,38 @@ class DuckDbWarehouseTest {
     }
 
     @Test
+    void leadingTempTablesAreStagedBeforeTheTransactionYetAFailureLeavesNothing() throws InterruptedException {
+        // The leading CREATE TEMP TABLEs run before the batch's transaction (for speed); from outside, the
+        // batch must still be all or nothing, and its temporary tables must not outlive it.
+        run("CREATE TABLE t (a INT)");
+        run("INSERT INTO t VALUES (1), (2)");
+        String failing = warehouse.batchExecuteStatement(List.of(
+                "CREATE TEMP TABLE staged AS SELECT a * 10 AS a FROM t",
+                "-- a comment first\nCREATE TEMPORARY TABLE doubled AS SELECT a * 2 AS a FROM staged",
+                "INSERT INTO t SELECT a FROM doubled",
+                "INSERT INTO missing_table VALUES (4)"));
+        StatementDescription failed = await(failing);
+        assertThat(failed.state()).isEqualTo(StatementState.FAILED);
+        assertThat(failed.subStatements()).extracting(StatementDescription::state).containsExactly(
+                StatementState.FINISHED, StatementState.FINISHED, StatementState.FINISHED, StatementState.FAILED);
+        assertThat(query("SELECT count(*) AS n FROM t").getLong(0, "n")).isEqualTo(2);
+
+        String id = warehouse.batchExecuteStatement(List.of(
+                "CREATE TEMP TABLE staged AS SELECT a * 10 AS a FROM t",
+                "INSERT INTO t SELECT a FROM staged",
+                "CREATE TEMP TABLE later AS SELECT count(*) AS n FROM t",
+                "SELECT n FROM later"));
+        assertThat(await(id).state()).isEqualTo(StatementState.FINISHED);
+        // A temporary table after the first other statement is inside the transaction: it sees the insert.
+        assertThat(warehouse.getStatementResult(id + ":4").getLong(0, "n")).isEqualTo(4);
+        assertThat(query("SELECT sum(a) AS s FROM t").getLong(0, "s")).isEqualTo(1 + 2 + 10 + 20);
+        // Each submission has its own connection: the temporary tables went with it.
+        StatementDescription gone = await(warehouse.executeStatement("SELECT * FROM staged"));
+        assertThat(gone.state()).isEqualTo(StatementState.FAILED);
+        assertThat(gone.error()).contains("staged");
+    }
+
+    @Test
     void aConstraintViolationRollsBackTheWholeBatch() throws InterruptedException {
         run("CREATE TABLE users (user_id VARCHAR(4) NOT NULL SORTKEY) DISTSTYLE ALL");
         String id = warehouse.batchExecuteStatement(List.of(
