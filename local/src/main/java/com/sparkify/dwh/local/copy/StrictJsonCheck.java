@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 
 /**
  * Whether files are strict JSON that the fast path and the Java path read into the same records: a
@@ -53,26 +55,32 @@ final class StrictJsonCheck {
 
     /** The survey of the files, or null when one of them does not pass. */
     static Survey survey(JsonFactory factory, List<Path> files) {
+        long[] records = new long[files.size()];
+        Map<String, Integer> kinds = new HashMap<>();
+        AtomicBoolean failed = new AtomicBoolean();
         // A pool of its own: in the common pool, the parallel COPYs of songs and events would join each
         // other's tasks, and the many small song files would wait behind the few large log files.
         ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
-        List<Survey> each;
         try {
-            each = pool.submit(() -> files.parallelStream().map(file -> survey(factory, file)).toList()).join();
+            pool.submit(() -> IntStream.range(0, records.length).parallel().forEach(i -> {
+                if (failed.get()) {
+                    return; // one file failed: the Java path loads them all, the rest need no survey
+                }
+                Survey one = survey(factory, files.get(i));
+                if (one == null) {
+                    failed.set(true);
+                    return;
+                }
+                records[i] = one.records()[0];
+                // Merged as it comes: 200k song files' surveys are not all held at once.
+                synchronized (kinds) {
+                    one.kinds().forEach((key, kind) -> kinds.merge(key, kind, (a, b) -> a | b));
+                }
+            })).join();
         } finally {
             pool.shutdown();
         }
-        long[] records = new long[files.size()];
-        Map<String, Integer> kinds = new HashMap<>();
-        for (int i = 0; i < records.length; i++) {
-            Survey one = each.get(i);
-            if (one == null) {
-                return null;
-            }
-            records[i] = one.records()[0];
-            one.kinds().forEach((key, kind) -> kinds.merge(key, kind, (a, b) -> a | b));
-        }
-        return new Survey(records, kinds);
+        return failed.get() ? null : new Survey(records, kinds);
     }
 
     static Survey survey(JsonFactory factory, Path file) {
