@@ -216,11 +216,14 @@ final class NativeJsonLoad {
     private static Value typedValue(CopyCommand command, TargetColumn column, String x) {
         switch (column.type()) {
             case TEXT -> {
-                // Blank text is rare: the regular expression runs only on values that start with white space.
-                String sql = !command.emptyAsNull() && !command.blanksAsNull() ? x : "CASE " + (command.emptyAsNull() ? "WHEN " + x + " = '' THEN NULL " : "")
-                        + (command.blanksAsNull() ? "WHEN " + x + " = '' OR ascii(" + x + ") NOT IN (9, 10, 11, 12, 13, 32)"
-                        + " THEN " + x + " WHEN regexp_full_match(" + x + ", " + BLANK + ") THEN NULL " : "")
-                        + "ELSE " + x + " END";
+                String sql = x;
+                if (command.emptyAsNull() || command.blanksAsNull()) {
+                    // Blank text is rare: the regular expression runs only on values that start with white space.
+                    String empty = command.emptyAsNull() ? "WHEN " + x + " = '' THEN NULL " : "";
+                    String blank = command.blanksAsNull() ? "WHEN " + x + " = '' OR ascii(" + x + ") NOT IN (9, 10, 11,"
+                            + " 12, 13, 32) THEN " + x + " WHEN regexp_full_match(" + x + ", " + BLANK + ") THEN NULL " : "";
+                    sql = "CASE " + empty + blank + "ELSE " + x + " END";
+                }
                 String tooLong = column.maxBytes() > 0 ? "strlen(" + x + ") > " + column.maxBytes() : "FALSE";
                 return new Value(sql, tooLong);
             }
