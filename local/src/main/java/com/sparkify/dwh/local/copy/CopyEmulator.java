@@ -151,12 +151,28 @@ public final class CopyEmulator {
                 || files.stream().anyMatch(file -> GLOB.matcher(file.toString()).find())) {
             return null;
         }
-        StrictJsonCheck.Survey survey = StrictJsonCheck.survey(factory, files);
-        if (survey == null) {
-            return null;
+        NativeJsonLoad.Outcome outcome;
+        // DuckDB would read the bundle's path as a pattern too: no bundle where it would be one.
+        boolean bundling = !GLOB.matcher(System.getProperty("java.io.tmpdir")).find();
+        try (SmallFileBundle bundle = new SmallFileBundle(bundling)) {
+            StrictJsonCheck.Survey survey = StrictJsonCheck.survey(factory, files, bundle);
+            if (survey == null) {
+                return null;
+            }
+            // What DuckDB reads: the bundle of the small files, and each other file.
+            List<java.nio.file.Path> read = new ArrayList<>();
+            java.nio.file.Path bundled = bundle.finish();
+            if (bundled != null) {
+                read.add(bundled);
+            }
+            for (int i = 0; i < files.size(); i++) {
+                if (!survey.bundled()[i]) {
+                    read.add(files.get(i));
+                }
+            }
+            outcome = NativeJsonLoad.load(command, target.columns(), target.qualifiedName(), objects, read, survey,
+                    typedColumns, transaction);
         }
-        NativeJsonLoad.Outcome outcome = NativeJsonLoad.load(command, target.columns(), target.qualifiedName(),
-                objects, files, survey, typedColumns, transaction);
         List<LoadErrorLog.FileCommit> commits = new ArrayList<>();
         outcome.perObject().forEach((object, rows) ->
                 commits.add(new LoadErrorLog.FileCommit(queryId, object.toString(), rows, 0, started)));

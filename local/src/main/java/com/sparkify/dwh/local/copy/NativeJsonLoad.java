@@ -56,9 +56,10 @@ final class NativeJsonLoad {
     }
 
     /**
-     * Loads every object into {@code target} inside the caller's transaction, the files having passed
-     * {@link StrictJsonCheck}, whose survey gives each file's records and, for 'auto ignorecase', how each
-     * column's key is spelled. Anything else the plain way cannot load makes the statement fail (a record
+     * Loads every object into {@code target} inside the caller's transaction, the objects' files having
+     * passed {@link StrictJsonCheck}, whose survey gives each file's records and, for 'auto ignorecase', how
+     * each column's key is spelled. {@code files} are what DuckDB reads: the objects' files, or some of
+     * them and the {@link SmallFileBundle} holding the others. Anything else the plain way cannot load makes the statement fail (a record
      * to reject through DuckDB's error(), a duplicate key through the reader): that ends the caller's
      * transaction, so this throws {@link FastPathDeclined} and the caller runs its batch again on the Java
      * path. Checking in a pass of its own and inserting after would cost a whole extra conversion; the

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -40,10 +41,10 @@ final class StrictJsonCheck {
     static final int NESTED = 64;
 
     /**
-     * What the files hold, when all pass: records per file (in the files' order) and, for every root key
-     * as spelled, the kinds of value it held.
+     * What the files hold, when all pass: records per file (in the files' order), for every root key as
+     * spelled the kinds of value it held, and which files went into the bundle of small files.
      */
-    record Survey(long[] records, Map<String, Integer> kinds) {
+    record Survey(long[] records, Map<String, Integer> kinds, boolean[] bundled) {
 
         /** The kinds of value {@code key} held; 0 when no record has it. */
         int kindsOf(String key) {
@@ -51,12 +52,20 @@ final class StrictJsonCheck {
         }
     }
 
+    /** One file's survey. */
+    private record FileSurvey(long records, Map<String, int[]> kinds, boolean bundled) {
+    }
+
     private StrictJsonCheck() {
     }
 
-    /** The survey of the files, or null when one of them does not pass. */
-    static Survey survey(JsonFactory factory, List<Path> files) {
+    /**
+     * The survey of the files, or null when one of them does not pass. Small files that pass are added
+     * to {@code bundle} (when not null), for DuckDB to read in one.
+     */
+    static Survey survey(JsonFactory factory, List<Path> files, SmallFileBundle bundle) {
         long[] records = new long[files.size()];
+        boolean[] bundled = new boolean[files.size()];
         Map<String, Integer> kinds = new HashMap<>();
         AtomicBoolean failed = new AtomicBoolean();
         // A pool of its own: in the common pool, the parallel COPYs of songs and events would join each
@@ -67,49 +76,65 @@ final class StrictJsonCheck {
                 if (failed.get()) {
                     return; // one file failed: the Java path loads them all, the rest need no survey
                 }
-                Survey one = survey(factory, files.get(i));
+                FileSurvey one = survey(factory, files.get(i), bundle);
                 if (one == null) {
                     failed.set(true);
                     return;
                 }
-                records[i] = one.records()[0];
+                records[i] = one.records();
+                bundled[i] = one.bundled();
                 // Merged as it comes: 200k song files' surveys are not all held at once.
                 synchronized (kinds) {
-                    one.kinds().forEach((key, kind) -> kinds.merge(key, kind, (a, b) -> a | b));
+                    one.kinds().forEach((key, kind) -> kinds.merge(key, kind[0], (a, b) -> a | b));
                 }
             })).join();
         } finally {
             pool.shutdown();
         }
-        return failed.get() ? null : new Survey(records, kinds);
+        return failed.get() ? null : new Survey(records, kinds, bundled);
     }
 
-    static Survey survey(JsonFactory factory, Path file) {
+    private static FileSurvey survey(JsonFactory factory, Path file, SmallFileBundle bundle) {
         // An int[1] per key: one lookup per value, nothing boxed.
         Map<String, int[]> kinds = new HashMap<>();
-        long records = 0;
-        try (InputStream in = Files.newInputStream(file); JsonParser parser = factory.createParser(in)) {
-            JsonToken token;
-            while ((token = parser.nextToken()) != null) {
-                if (token != JsonToken.START_OBJECT) {
-                    return null; // a root array, string, number or null: the Java path says what Redshift does
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            if (bundle != null && channel.size() <= SmallFileBundle.SMALL) {
+                // Read whole, once: checked from memory, then handed to the bundle as they were checked.
+                byte[] content = Channels.newInputStream(channel).readAllBytes();
+                long records;
+                try (JsonParser parser = factory.createParser(content)) {
+                    records = records(parser, kinds);
                 }
-                long start = parser.currentTokenLocation().getByteOffset();
-                if (!objectPasses(parser, kinds)) {
-                    return null;
-                }
-                long end = parser.currentLocation().getByteOffset();
-                if (end - start > JsonRecordSplitter.MAX_RECORD_BYTES) {
-                    return null;
-                }
-                records++;
+                return records < 0 ? null : new FileSurvey(records, kinds, bundle.add(content));
             }
-            Map<String, Integer> found = new HashMap<>();
-            kinds.forEach((key, kind) -> found.put(key, kind[0]));
-            return new Survey(new long[] {records}, found);
+            try (JsonParser parser = factory.createParser(Channels.newInputStream(channel))) {
+                long records = records(parser, kinds);
+                return records < 0 ? null : new FileSurvey(records, kinds, false);
+            }
         } catch (IOException malformed) {
             return null; // malformed, invalid UTF-8, over Jackson's limits, unreadable: the Java path reports it
         }
+    }
+
+    /** The records of one file, noting the kinds of their values; -1 when the file does not pass. */
+    private static long records(JsonParser parser, Map<String, int[]> kinds) throws IOException {
+        long records = 0;
+        JsonToken token;
+        while ((token = parser.nextToken()) != null) {
+            if (token != JsonToken.START_OBJECT) {
+                return -1; // a root array, string, number or null: the Java path says what Redshift does
+            }
+            long start = parser.currentTokenLocation().getByteOffset();
+            if (!objectPasses(parser, kinds)) {
+                return -1;
+            }
+            long end = parser.currentLocation().getByteOffset();
+            if (end - start > JsonRecordSplitter.MAX_RECORD_BYTES) {
+                return -1;
+            }
+            records++;
+        }
+        return records;
     }
 
     /** Reads one root object to its end brace; false on what the Java path would read otherwise. */

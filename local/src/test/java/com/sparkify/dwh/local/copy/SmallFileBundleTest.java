@@ -1,0 +1,52 @@
+package com.sparkify.dwh.local.copy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class SmallFileBundleTest {
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void joinsTheFilesByLineBreaksAndDeletesItsFileWhenClosed() throws IOException {
+        Path file;
+        try (SmallFileBundle bundle = new SmallFileBundle(true)) {
+            assertThat(bundle.add(utf8("{\"a\": 1}"))).isTrue();
+            assertThat(bundle.add(utf8("{\"a\": 2}\n{\"a\": 3}"))).isTrue();
+            file = bundle.finish();
+            assertThat(Files.readString(file)).isEqualTo("{\"a\": 1}\n{\"a\": 2}\n{\"a\": 3}\n");
+        }
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void nothingAddedMeansNoFile() {
+        try (SmallFileBundle bundle = new SmallFileBundle(true)) {
+            assertThat(bundle.finish()).isNull();
+        }
+    }
+
+    @Test
+    void refusesAFileThatStartsWithAByteOrderMark() {
+        try (SmallFileBundle bundle = new SmallFileBundle(true)) {
+            byte[] marked = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '}'};
+            assertThat(bundle.add(marked)).isFalse();
+            assertThat(bundle.finish()).isNull();
+        }
+    }
+
+    @Test
+    void aDisabledBundleTakesNothing() {
+        try (SmallFileBundle bundle = new SmallFileBundle(false)) {
+            assertThat(bundle.add(utf8("{}"))).isFalse();
+            assertThat(bundle.finish()).isNull();
+        }
+    }
+}
