@@ -153,8 +153,9 @@ public final class CopyEmulator {
         }
         NativeJsonLoad.Outcome outcome;
         // DuckDB would read the bundle's path as a pattern too: no bundle where it would be one.
-        boolean bundling = !GLOB.matcher(System.getProperty("java.io.tmpdir")).find();
-        try (SmallFileBundle bundle = new SmallFileBundle(bundling)) {
+        String temporary = System.getProperty("java.io.tmpdir");
+        try (SmallFileBundle bundle = new SmallFileBundle(
+                GLOB.matcher(temporary).find() ? null : java.nio.file.Path.of(temporary))) {
             StrictJsonCheck.Survey survey = StrictJsonCheck.survey(factory, files, bundle);
             if (survey == null) {
                 return null;
@@ -166,7 +167,7 @@ public final class CopyEmulator {
                 read.add(bundled);
             }
             for (int i = 0; i < files.size(); i++) {
-                if (!survey.bundled()[i]) {
+                if (!survey.bundled()[i] || bundle.failed()) {
                     read.add(files.get(i));
                 }
             }

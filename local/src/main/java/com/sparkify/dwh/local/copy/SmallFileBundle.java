@@ -3,7 +3,6 @@ package com.sparkify.dwh.local.copy;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -19,19 +18,23 @@ final class SmallFileBundle implements AutoCloseable {
     /** Files up to this size are read whole by the check and joined here. */
     static final int SMALL = 64 * 1024;
 
-    private final boolean enabled;
+    private final Path folder;
     private Path file;
     private OutputStream out;
     private boolean closed;
+    private boolean failed;
 
-    /** A bundle in the temporary-file folder; one that bundles nothing when {@code enabled} is false. */
-    SmallFileBundle(boolean enabled) {
-        this.enabled = enabled;
+    /** A bundle whose file goes into {@code folder}; one that bundles nothing when the folder is null. */
+    SmallFileBundle(Path folder) {
+        this.folder = folder;
     }
 
-    /** Appends one file's bytes; false when they must be read on their own (a byte-order mark). */
+    /**
+     * Appends one file's bytes; false when they must be read on their own: a byte-order mark, a bundle
+     * that could not be written.
+     */
     synchronized boolean add(byte[] content) {
-        if (!enabled) {
+        if (folder == null || failed) {
             return false;
         }
         if (content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
@@ -43,42 +46,57 @@ final class SmallFileBundle implements AutoCloseable {
         }
         try {
             if (out == null) {
-                file = Files.createTempFile("sparkify-copy-", ".json");
+                file = Files.createTempFile(folder, "sparkify-copy-", ".json");
                 out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20);
             }
             out.write(content);
             out.write('\n');
             return true;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the bundle of small files " + file, e);
+            failed = true; // a full or unwritable temporary folder costs speed, never the load
+            return false;
         }
     }
 
-    /** The bundle's file, complete, or null when no file was added. */
+    /**
+     * The bundle's file, complete; null when no file was added, or when writing it failed: then every
+     * file must be read on its own, those that {@link #add} took included.
+     */
     synchronized Path finish() {
-        if (out == null) {
+        if (out == null || failed) {
             return null;
         }
         try {
             out.close();
+            return file;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the bundle of small files " + file, e);
+            failed = true;
+            return null;
         }
-        return file;
+    }
+
+    /** Whether the files {@link #add} took must be read on their own after all. */
+    synchronized boolean failed() {
+        return failed;
     }
 
     @Override
     public synchronized void close() {
         closed = true;
+        // Best effort: the load is done or given up by now, and a temporary file left over harms nothing.
         try {
             if (out != null) {
                 out.close();
             }
-            if (file != null) {
+        } catch (IOException ignored) {
+            // the file goes anyway
+        }
+        if (file != null) {
+            try {
                 Files.deleteIfExists(file);
+            } catch (IOException e) {
+                file.toFile().deleteOnExit();
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the bundle of small files " + file, e);
         }
     }
 }

@@ -7,8 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SmallFileBundleTest {
+
+    @TempDir
+    Path folder;
 
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
@@ -17,7 +21,7 @@ class SmallFileBundleTest {
     @Test
     void joinsTheFilesByLineBreaksAndDeletesItsFileWhenClosed() throws IOException {
         Path file;
-        try (SmallFileBundle bundle = new SmallFileBundle(true)) {
+        try (SmallFileBundle bundle = new SmallFileBundle(folder)) {
             assertThat(bundle.add(utf8("{\"a\": 1}"))).isTrue();
             assertThat(bundle.add(utf8("{\"a\": 2}\n{\"a\": 3}"))).isTrue();
             file = bundle.finish();
@@ -28,14 +32,14 @@ class SmallFileBundleTest {
 
     @Test
     void nothingAddedMeansNoFile() {
-        try (SmallFileBundle bundle = new SmallFileBundle(true)) {
+        try (SmallFileBundle bundle = new SmallFileBundle(folder)) {
             assertThat(bundle.finish()).isNull();
         }
     }
 
     @Test
     void refusesAFileThatStartsWithAByteOrderMark() {
-        try (SmallFileBundle bundle = new SmallFileBundle(true)) {
+        try (SmallFileBundle bundle = new SmallFileBundle(folder)) {
             byte[] marked = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '}'};
             assertThat(bundle.add(marked)).isFalse();
             assertThat(bundle.finish()).isNull();
@@ -44,7 +48,18 @@ class SmallFileBundleTest {
 
     @Test
     void aDisabledBundleTakesNothing() {
-        try (SmallFileBundle bundle = new SmallFileBundle(false)) {
+        try (SmallFileBundle bundle = new SmallFileBundle(null)) {
+            assertThat(bundle.add(utf8("{}"))).isFalse();
+            assertThat(bundle.finish()).isNull();
+        }
+    }
+
+    @Test
+    void aBundleThatCannotBeWrittenTakesNothingMoreAndSaysSo() {
+        // The folder does not exist: the file cannot be made. The files go to DuckDB one by one instead.
+        try (SmallFileBundle bundle = new SmallFileBundle(folder.resolve("gone"))) {
+            assertThat(bundle.add(utf8("{}"))).isFalse();
+            assertThat(bundle.failed()).isTrue();
             assertThat(bundle.add(utf8("{}"))).isFalse();
             assertThat(bundle.finish()).isNull();
         }
