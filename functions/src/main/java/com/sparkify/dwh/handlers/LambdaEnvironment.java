@@ -7,8 +7,7 @@ import com.sparkify.dwh.pipeline.PipelineSteps;
 import com.sparkify.dwh.run.RunPlanner;
 import com.sparkify.dwh.sql.SqlCatalog;
 import com.sparkify.dwh.warehouse.Warehouse;
-import software.amazon.awssdk.services.redshiftdata.RedshiftDataClient;
-import software.amazon.awssdk.services.s3.S3Client;
+import java.util.function.UnaryOperator;
 
 /**
  * What the handlers' no-argument constructors use on Lambda, built once per execution environment
@@ -29,12 +28,7 @@ final class LambdaEnvironment {
     }
 
     private static final class RedshiftData {
-        static final RedshiftDataClient CLIENT = AwsClients.redshiftData();
-        static final Warehouse WAREHOUSE = new RedshiftDataWarehouse(CLIENT, Settings.VALUE.target());
-    }
-
-    private static final class S3 {
-        static final S3Client CLIENT = AwsClients.s3();
+        static final Warehouse WAREHOUSE = new RedshiftDataWarehouse(AwsClients.redshiftData(), Settings.VALUE.target());
     }
 
     private static final class Metrics {
@@ -51,8 +45,14 @@ final class LambdaEnvironment {
 
     static RunPlanner planner() {
         var settings = Settings.VALUE.planner();
-        return new RunPlanner(new S3ObjectStore(S3.CLIENT, settings.dataBucket()),
-                new S3ObjectStore(S3.CLIENT, settings.workBucket()), settings, JsonHandler.MAPPER);
+        return new RunPlanner(new S3ObjectStore(AwsClients.s3(), settings.dataBucket()),
+                new S3ObjectStore(AwsClients.s3(), settings.workBucket()), settings, JsonHandler.MAPPER);
+    }
+
+    /** Run id to its ledger file, without the planner's bucket clients. */
+    static UnaryOperator<String> ledgerFile() {
+        var settings = Settings.VALUE.planner();
+        return runId -> RunPlanner.ledgerFile(settings, runId);
     }
 
     static PipelineMetrics metrics() {

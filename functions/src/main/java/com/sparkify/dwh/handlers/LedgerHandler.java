@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.sparkify.dwh.pipeline.PipelineSteps;
 import com.sparkify.dwh.run.RunPlanner;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,11 +17,14 @@ public final class LedgerHandler extends JsonHandler<StepRequest, StatementSubmi
     private static final Logger LOG = LoggerFactory.getLogger(LedgerHandler.class);
 
     private final PipelineSteps steps;
-    private final RunPlanner planner;
+    /** Run id to the run's ledger file, which the Plan step wrote. */
+    private final UnaryOperator<String> ledgerFile;
     private final Clock clock;
 
     public LedgerHandler() {
-        this(LambdaEnvironment.steps(), LambdaEnvironment.planner(), LambdaEnvironment.metrics());
+        // From the settings alone: this function never calls S3, so it builds no S3 client.
+        this(LambdaEnvironment.steps(), LambdaEnvironment.ledgerFile(), LambdaEnvironment.metrics(),
+                Clock.systemUTC());
     }
 
     public LedgerHandler(PipelineSteps steps, RunPlanner planner, PipelineMetrics metrics) {
@@ -28,9 +32,14 @@ public final class LedgerHandler extends JsonHandler<StepRequest, StatementSubmi
     }
 
     LedgerHandler(PipelineSteps steps, RunPlanner planner, PipelineMetrics metrics, Clock clock) {
+        this(steps, planner::ledgerFile, metrics, clock);
+    }
+
+    private LedgerHandler(PipelineSteps steps, UnaryOperator<String> ledgerFile, PipelineMetrics metrics,
+                          Clock clock) {
         super(StepRequest.class, metrics);
         this.steps = steps;
-        this.planner = planner;
+        this.ledgerFile = ledgerFile;
         this.clock = clock;
     }
 
@@ -41,7 +50,7 @@ public final class LedgerHandler extends JsonHandler<StepRequest, StatementSubmi
         String token = ClientTokens.of(runId, "ledger_" + action, request.attempt());
         String id = switch (action) {
             case "read" -> steps.readLedger(token);
-            case "record" -> steps.recordLedger(runId, planner.ledgerFile(runId), clock.instant(), token);
+            case "record" -> steps.recordLedger(runId, ledgerFile.apply(runId), clock.instant(), token);
             default -> throw new IllegalArgumentException("LedgerHandler: unknown action \"" + action
                     + "\"; expected read or record");
         };

@@ -9,8 +9,4 @@ import java.time.Duration;
  * @param rejected rows a COPY rejected and recorded in stl_load_errors; -1 for other steps
  */
 public record StepReport(String name, long rows, long rejected, Duration elapsed) {
-
-    public static StepReport of(String name, Duration elapsed) {
-        return new StepReport(name, -1, -1, elapsed);
-    }
 }

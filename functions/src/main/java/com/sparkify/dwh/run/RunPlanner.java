@@ -64,10 +64,19 @@ public final class RunPlanner {
 
     /** Where a run's ledger file is. */
     public String ledgerFile(String runId) {
-        return S3Uri.of(settings.workBucket(), ledgerKey(runId)).toString();
+        return ledgerFile(settings, runId);
+    }
+
+    /** Where a run's ledger file is, from the settings alone: the ledger step needs no bucket client. */
+    public static String ledgerFile(PlannerSettings settings, String runId) {
+        return S3Uri.of(settings.workBucket(), ledgerKey(settings, runId)).toString();
     }
 
     private String ledgerKey(String runId) {
+        return ledgerKey(settings, runId);
+    }
+
+    private static String ledgerKey(PlannerSettings settings, String runId) {
         return settings.workPrefix() + runId + "/ledger.json";
     }
 

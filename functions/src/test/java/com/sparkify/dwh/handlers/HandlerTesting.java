@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sparkify.dwh.pipeline.CopySettings;
 import com.sparkify.dwh.pipeline.PipelineSteps;
 import com.sparkify.dwh.sql.SqlCatalog;
+import com.sparkify.dwh.sql.SqlLexer;
+import com.sparkify.dwh.sql.SqlToken;
 import com.sparkify.dwh.warehouse.Warehouse;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -53,6 +55,12 @@ final class HandlerTesting {
     }
 
     /** A fixture of events/lambda/: a handler's input as the state machine passes it. */
+    /** The string literals of a statement, in order: what a handler put into its SQL. */
+    static List<String> literals(String statement) {
+        return SqlLexer.tokenize(statement).stream().filter(t -> t.type() == SqlToken.Type.STRING)
+                .map(SqlToken::stringValue).toList();
+    }
+
     static Path lambdaEvent(String name) {
         return Path.of("..", "events", "lambda", name);
     }

@@ -19,8 +19,6 @@ import com.sparkify.dwh.run.InMemoryObjectStore;
 import com.sparkify.dwh.run.PlannerSettings;
 import com.sparkify.dwh.run.RunInput;
 import com.sparkify.dwh.run.RunPlanner;
-import com.sparkify.dwh.sql.SqlLexer;
-import com.sparkify.dwh.sql.SqlToken;
 import com.sparkify.dwh.warehouse.Warehouse;
 import com.sparkify.dwh.warehouse.WarehouseThrottledException;
 import java.time.Clock;
@@ -51,11 +49,6 @@ class LedgerHandlerTest {
         return action == null ? (ObjectNode) input.without("action") : input.put("action", action);
     }
 
-    private static List<String> literals(String statement) {
-        return SqlLexer.tokenize(statement).stream().filter(t -> t.type() == SqlToken.Type.STRING)
-                .map(SqlToken::stringValue).toList();
-    }
-
     @Test
     void fixtureReadSubmitsTheLedgerQuery() {
         assertSubmittedOutput(invoke(handler, lambdaEvent("ledger-read.json")));
@@ -81,9 +74,9 @@ class LedgerHandlerTest {
         params.put("loaded_at", "2018-12-01 03:02:30.000000");
         assertThat(batch.sqls()).isEqualTo(SQL.render("record_ledger", params)).hasSize(4);
         assertThat(batch.sqls().get(0)).isEqualTo("DELETE FROM staging_ledger");
-        assertThat(literals(batch.sqls().get(1))).containsExactly("s3://sparkify-dwh-work/manifests/sam-local-run/ledger.json",
+        assertThat(HandlerTesting.literals(batch.sqls().get(1))).containsExactly("s3://sparkify-dwh-work/manifests/sam-local-run/ledger.json",
                 "arn:aws:iam::123456789012:role/sparkify-copy", "us-west-2", "auto");
-        assertThat(literals(batch.sqls().get(2))).containsExactly("sam-local-run", "2018-12-01 03:02:30.000000");
+        assertThat(HandlerTesting.literals(batch.sqls().get(2))).containsExactly("sam-local-run", "2018-12-01 03:02:30.000000");
         assertThat(batch.clientToken()).matches(HEX_64);
     }
 
@@ -97,7 +90,7 @@ class LedgerHandlerTest {
         invoke(handler, input("record"));
 
         assertThat(written).containsExactly("manifests/sam-local-run/ledger.json");
-        assertThat(literals(onlyBatch(warehouse).sqls().get(1)).get(0)).isEqualTo("s3://sparkify-dwh-work/" + written.get(0));
+        assertThat(HandlerTesting.literals(onlyBatch(warehouse).sqls().get(1)).get(0)).isEqualTo("s3://sparkify-dwh-work/" + written.get(0));
     }
 
     @Test
@@ -110,8 +103,8 @@ class LedgerHandlerTest {
         invoke(other, input("record"));
 
         List<String> sqls = onlyBatch(warehouse).sqls();
-        assertThat(literals(sqls.get(1)).get(0)).isEqualTo("s3://my-work/etl/runs/sam-local-run/ledger.json");
-        assertThat(literals(sqls.get(2))).containsExactly("sam-local-run", "2019-01-31 23:59:59.999999");
+        assertThat(HandlerTesting.literals(sqls.get(1)).get(0)).isEqualTo("s3://my-work/etl/runs/sam-local-run/ledger.json");
+        assertThat(HandlerTesting.literals(sqls.get(2))).containsExactly("sam-local-run", "2019-01-31 23:59:59.999999");
     }
 
     @Test

@@ -15,8 +15,6 @@ import static org.mockito.Mockito.verifyNoInteractions;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sparkify.dwh.handlers.HandlerTesting.Batch;
-import com.sparkify.dwh.sql.SqlLexer;
-import com.sparkify.dwh.sql.SqlToken;
 import com.sparkify.dwh.warehouse.Warehouse;
 import com.sparkify.dwh.warehouse.WarehouseThrottledException;
 import java.time.Clock;
@@ -45,11 +43,6 @@ class PipelineLockHandlerTest {
     }
 
     /** The text of the string literals of a statement, in order. */
-    private static List<String> literals(String statement) {
-        return SqlLexer.tokenize(statement).stream().filter(t -> t.type() == SqlToken.Type.STRING)
-                .map(SqlToken::stringValue).toList();
-    }
-
     /** A clock that moves on a second each time it is read. */
     private static final class TickingClock extends Clock {
         private Instant next;
@@ -85,7 +78,7 @@ class PipelineLockHandlerTest {
                 "now", "2018-12-01 03:00:05.123456", "stale_before", "2018-11-30 15:00:05.123456")));
         assertThat(batch.sqls()).hasSize(2);
         // SET run_id, acquired_at = now ... WHERE lock_name, run_id = the run, acquired_at < stale_before
-        assertThat(literals(batch.sqls().get(0))).containsExactly("sam-local-run", "2018-12-01 03:00:05.123456", "etl",
+        assertThat(HandlerTesting.literals(batch.sqls().get(0))).containsExactly("sam-local-run", "2018-12-01 03:00:05.123456", "etl",
                 "sam-local-run", "2018-11-30 15:00:05.123456");
         assertThat(batch.sqls().get(0)).contains("acquired_at < CAST('2018-11-30 15:00:05.123456' AS TIMESTAMP)");
         // the last statement says whether this run holds it, which the state machine's Choice reads
@@ -101,7 +94,7 @@ class PipelineLockHandlerTest {
         invoke(ticking, input("acquire"));
 
         // exactly 12 hours apart, across midnight; a second reading would have given 2018-12-01 00:00:00.999999
-        assertThat(literals(onlyBatch(warehouse).sqls().get(0))).containsExactly("sam-local-run",
+        assertThat(HandlerTesting.literals(onlyBatch(warehouse).sqls().get(0))).containsExactly("sam-local-run",
                 "2018-12-01 11:59:59.999999", "etl", "sam-local-run", "2018-11-30 23:59:59.999999");
         assertThat(PipelineLockHandler.STALE_AFTER).isEqualTo(Duration.ofHours(12));
     }
@@ -126,7 +119,7 @@ class PipelineLockHandlerTest {
         assertThat(batch.sqls()).isEqualTo(SQL.render("release_lock", Map.of("run_id", "sam-local-run")));
         assertThat(batch.sqls()).hasSize(1);
         assertThat(batch.sqls().get(0)).startsWith("UPDATE pipeline_lock\nSET run_id = NULL, acquired_at = NULL\n");
-        assertThat(literals(batch.sqls().get(0))).containsExactly("etl", "sam-local-run");
+        assertThat(HandlerTesting.literals(batch.sqls().get(0))).containsExactly("etl", "sam-local-run");
     }
 
     @Test

@@ -14,8 +14,6 @@ import com.sparkify.dwh.pipeline.CopySettings;
 import com.sparkify.dwh.pipeline.PipelineSteps;
 import com.sparkify.dwh.pipeline.StatementWaiter;
 import com.sparkify.dwh.run.PlannerSettings;
-import com.sparkify.dwh.run.RunInput;
-import com.sparkify.dwh.run.RunPlan;
 import com.sparkify.dwh.run.RunPlanner;
 import com.sparkify.dwh.sql.SqlCatalog;
 import com.sparkify.dwh.store.ObjectStore;
@@ -124,12 +122,7 @@ public final class LocalPipeline implements AutoCloseable {
                 + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Plans a run: lists the data bucket and writes the manifests. */
-    public RunPlan plan(RunInput input) {
-        return planner().plan(input, newRunId());
-    }
-
-    public RunPlanner planner() {
+    private RunPlanner planner() {
         return new RunPlanner(data, work, planner, new ObjectMapper());
     }
 
@@ -160,10 +153,6 @@ public final class LocalPipeline implements AutoCloseable {
 
     public SqlCatalog catalog() {
         return catalog;
-    }
-
-    public PipelineSteps steps() {
-        return new PipelineSteps(warehouse, catalog, copy);
     }
 
     /** Polls fast at first, then every second at most; no statement runs past an hour. */

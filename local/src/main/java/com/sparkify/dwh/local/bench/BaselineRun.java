@@ -1,5 +1,6 @@
 package com.sparkify.dwh.local.bench;
 
+import com.sparkify.dwh.sql.SqlLexer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,11 +29,7 @@ public final class BaselineRun {
         String sql = Files.readString(Path.of(args[0])).replace("DATA_DIR", Path.of(args[1]).toAbsolutePath().toString());
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath());
              Statement statement = connection.createStatement()) {
-            for (String part : sql.split(";\\s*\\n")) {
-                String text = part.replaceAll("(?m)^--.*$", "").strip();
-                if (text.isEmpty()) {
-                    continue;
-                }
+            for (String text : SqlLexer.splitStatements(sql)) {
                 long begin = System.nanoTime();
                 statement.execute(text);
                 String table = text.replaceAll("(?s)^CREATE TABLE (\\w+).*", "$1");

@@ -75,18 +75,15 @@ final class ExecutionWatch {
         if (start == null) {
             start = event.timestamp();
         }
-        String details = event.details() == null ? "" : event.details().replace('\n', ' ');
-        out.printf(Locale.ROOT, "  %9.3f  %-28s %-26s %s%n", Duration.between(start, event.timestamp()).toNanos() / 1e9,
-                event.type(), event.stateName() == null ? "" : event.stateName(),
-                details.length() <= 110 ? details : details.substring(0, 109) + "…");
+        HistoryPrinter.line(event, start, HistoryPrinter.shorten(event.details()), out);
         out.flush();
     }
 
     private void printSteps(List<StepReport> steps) {
-        out.printf("Steps:%n  %-16s %12s %10s %9s%n", "step", "rows", "rejected", "seconds");
+        out.printf("Steps:%n");
+        StepTable.header(out);
         for (StepReport step : steps) {
-            out.printf(Locale.ROOT, "  %-16s %12s %10s %9.2f%n", step.name(), figure(step.rows()),
-                    figure(step.rejected()), step.elapsed().toNanos() / 1e9);
+            StepTable.row(step, out);
         }
         out.flush();
     }
@@ -117,9 +114,5 @@ final class ExecutionWatch {
 
     private static String seconds(double value) {
         return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
-    }
-
-    private static String figure(long value) {
-        return value < 0 ? "-" : Long.toString(value);
     }
 }

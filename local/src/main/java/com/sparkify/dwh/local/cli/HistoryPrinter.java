@@ -3,6 +3,7 @@ package com.sparkify.dwh.local.cli;
 import com.sparkify.dwh.local.states.HistoryEvent;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,11 +27,15 @@ final class HistoryPrinter {
         }
         var start = history.get(0).timestamp();
         for (HistoryEvent event : history) {
-            double seconds = Duration.between(start, event.timestamp()).toNanos() / 1e9;
-            out.printf(Locale.ROOT, "  %9.3f  %-28s %-26s %s%n", seconds, event.type(),
-                    event.stateName() == null ? "" : event.stateName(), telling(event) ? shorten(event.details()) : "");
+            line(event, start, telling(event) ? shorten(event.details()) : "", out);
         }
         out.flush();
+    }
+
+    /** One event: seconds since {@code start}, type, state, {@code details}. */
+    static void line(HistoryEvent event, Instant start, String details, PrintWriter out) {
+        out.printf(Locale.ROOT, "  %9.3f  %-28s %-26s %s%n", Duration.between(start, event.timestamp()).toNanos() / 1e9,
+                event.type(), event.stateName() == null ? "" : event.stateName(), details);
     }
 
     private static boolean telling(HistoryEvent event) {
@@ -40,7 +45,8 @@ final class HistoryPrinter {
                 || type.equals("FailStateEntered");
     }
 
-    private static String shorten(String details) {
+    /** Details on one line, cut to fit. */
+    static String shorten(String details) {
         if (details == null) {
             return "";
         }

@@ -62,16 +62,31 @@ final class RedshiftOptions {
 
     /** What is missing or contradictory, or null when these options can open a pipeline. */
     String problem() {
+        return problem(true);
+    }
+
+    /** As {@link #problem()}, for commands that only run statements: no bucket or role needed. */
+    String warehouseProblem() {
+        return problem(false);
+    }
+
+    private String problem(boolean withBuckets) {
         if ((cluster == null) == (workgroup == null)) {
             return "--warehouse redshift needs exactly one of --cluster and --workgroup";
         }
         if (workgroup != null && dbUser != null) {
             return "--db-user is for a provisioned cluster (--cluster); Serverless signs in with --secret-arn or IAM";
         }
-        for (String[] required : new String[][] {{"--region", region}, {"--bucket", bucket},
-                {"--work-bucket", workBucket}, {"--iam-role", iamRole}}) {
-            if (required[1] == null || required[1].isBlank()) {
-                return "--warehouse redshift needs " + required[0];
+        if (dbUser != null && secretArn != null) {
+            return "give either --secret-arn or --db-user: they are two ways to sign in";
+        }
+        String[][] required = withBuckets
+                ? new String[][] {{"--region", region}, {"--bucket", bucket}, {"--work-bucket", workBucket},
+                        {"--iam-role", iamRole}}
+                : new String[][] {{"--region", region}};
+        for (String[] option : required) {
+            if (option[1] == null || option[1].isBlank()) {
+                return "--warehouse redshift needs " + option[0];
             }
         }
         try {
@@ -80,6 +95,11 @@ final class RedshiftOptions {
             return e.getMessage();
         }
         return null;
+    }
+
+    /** The Data API alone, as the pipeline's warehouse: for commands that only run statements. */
+    LocalPipeline openWarehouse() {
+        return RedshiftConnection.openWarehouse(target(), region, endpoint);
     }
 
     LocalPipeline open(String logJsonPathsKey, int maxErrors) {

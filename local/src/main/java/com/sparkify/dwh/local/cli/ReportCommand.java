@@ -1,7 +1,5 @@
 package com.sparkify.dwh.local.cli;
 
-import com.sparkify.dwh.aws.RedshiftDataWarehouse;
-import com.sparkify.dwh.aws.RedshiftTarget;
 import com.sparkify.dwh.local.LocalPipeline;
 import com.sparkify.dwh.local.report.ReportData;
 import com.sparkify.dwh.local.report.ReportPage;
@@ -19,9 +17,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.redshiftdata.RedshiftDataClient;
 
 /**
  * {@code ./sparkify report}: the star schema as charts in one self-contained HTML file, from the local
@@ -69,7 +64,7 @@ public final class ReportCommand implements Callable<Integer> {
             err.println("sparkify report: --top must be at least 1, not " + top);
             return 2;
         }
-        String problem = onRedshift ? redshiftProblem() : null;
+        String problem = onRedshift ? redshift.warehouseProblem() : null;
         if (problem != null) {
             err.println("sparkify report: " + problem);
             return 2;
@@ -81,7 +76,7 @@ public final class ReportCommand implements Callable<Integer> {
         String source = onRedshift ? "Redshift " + redshift.warehouseDescription() : "DuckDB file " + database;
         String generatedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         ReportData data;
-        try (LocalPipeline pipeline = onRedshift ? openRedshift()
+        try (LocalPipeline pipeline = onRedshift ? redshift.openWarehouse()
                 : LocalPipeline.open(database, database.toAbsolutePath().getParent(), LocalPipeline.copySettings(null, 0))) {
             data = new ReportQueries(pipeline.warehouse(), pipeline.catalog(), pipeline.waiter())
                     .query(top, source, generatedAt);
@@ -104,39 +99,5 @@ public final class ReportCommand implements Callable<Integer> {
                 data.loadHistory().ledgerExists() ? "" : "; no load history yet (no ledger)");
         stdout.flush();
         return 0;
-    }
-
-    /** What stops a Data API connection (only the warehouse is needed here, not the buckets), or null. */
-    private String redshiftProblem() {
-        if ((redshift.cluster == null) == (redshift.workgroup == null)) {
-            return "--warehouse redshift needs exactly one of --cluster and --workgroup";
-        }
-        if (redshift.workgroup != null && redshift.dbUser != null) {
-            return "--db-user is for a provisioned cluster (--cluster); Serverless signs in with --secret-arn or IAM";
-        }
-        if (redshift.dbUser != null && redshift.secretArn != null) {
-            return "give either --secret-arn or --db-user: they are two ways to sign in";
-        }
-        if (redshift.region == null || redshift.region.isBlank()) {
-            return "--warehouse redshift needs --region";
-        }
-        try {
-            redshift.target();
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
-        }
-        return null;
-    }
-
-    /** The Data API as the warehouse port; a report needs no bucket, so the pipeline has no object stores. */
-    private LocalPipeline openRedshift() {
-        RedshiftTarget target = redshift.target();
-        var builder = RedshiftDataClient.builder().httpClient(UrlConnectionHttpClient.create())
-                .region(Region.of(redshift.region));
-        if (redshift.endpoint != null) {
-            builder.endpointOverride(redshift.endpoint);
-        }
-        RedshiftDataClient client = builder.build();
-        return LocalPipeline.withPorts(new RedshiftDataWarehouse(client, target), null, null, null, null, client::close);
     }
 }

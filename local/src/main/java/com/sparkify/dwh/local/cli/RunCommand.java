@@ -108,7 +108,7 @@ public final class RunCommand implements Callable<Integer> {
         JsonNode input = event == null ? mapper.createObjectNode().put("mode", "full") : mapper.readTree(event.toFile());
         out.printf("Running the state machine on %s into %s%s%n", onRedshift ? redshift.dataDescription() : data,
                 onRedshift ? redshift.warehouseDescription() : database, event == null ? "" : " with input " + event);
-        out.printf("  %-16s %12s %10s %9s%n", "step", "rows", "rejected", "seconds");
+        StepTable.header(out);
         out.flush();
         StepTracker steps = new StepTracker(report -> printStep(report, out));
         try (LocalPipeline pipeline = onRedshift ? redshift.open(logJsonPaths, maxErrors)
@@ -138,8 +138,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private static void printStep(StepReport report, PrintWriter out) {
-        out.printf(Locale.ROOT, "  %-16s %12s %10s %9.2f%n", report.name(), figure(report.rows()),
-                figure(report.rejected()), report.elapsed().toNanos() / 1e9);
+        StepTable.row(report, out);
         out.flush();
     }
 
@@ -154,9 +153,5 @@ public final class RunCommand implements Callable<Integer> {
         long jvmStarted = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
         return result.history().isEmpty() ? 0
                 : (result.history().get(0).timestamp().toEpochMilli() - jvmStarted) / 1e3;
-    }
-
-    private static String figure(long value) {
-        return value < 0 ? "-" : Long.toString(value);
     }
 }

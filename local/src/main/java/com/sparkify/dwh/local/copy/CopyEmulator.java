@@ -151,34 +151,39 @@ public final class CopyEmulator {
                 || files.stream().anyMatch(file -> GLOB.matcher(file.toString()).find())) {
             return null;
         }
-        NativeJsonLoad.Outcome outcome;
+        StrictJsonCheck.Survey survey;
+        List<String> readAsJson;
         // DuckDB would read the bundle's path as a pattern too: no bundle where it would be one.
         String temporary = System.getProperty("java.io.tmpdir");
         try (SmallFileBundle bundle = new SmallFileBundle(
                 GLOB.matcher(temporary).find() ? null : java.nio.file.Path.of(temporary))) {
-            StrictJsonCheck.Survey survey = StrictJsonCheck.survey(factory, files, bundle);
+            survey = StrictJsonCheck.survey(factory, files, bundle);
             if (survey == null) {
                 return null;
             }
-            // What DuckDB reads: the bundle of the small files, and each other file.
+            // What DuckDB reads: the bundle of the small files (none when it failed), and each other file.
             List<java.nio.file.Path> read = new ArrayList<>();
             java.nio.file.Path bundled = bundle.finish();
             if (bundled != null) {
                 read.add(bundled);
             }
             for (int i = 0; i < files.size(); i++) {
-                if (!survey.bundled()[i] || bundle.failed()) {
+                if (bundled == null || !survey.bundled()[i]) {
                     read.add(files.get(i));
                 }
             }
-            outcome = NativeJsonLoad.load(command, target.columns(), target.qualifiedName(), objects, read, survey,
+            readAsJson = NativeJsonLoad.load(command, target.columns(), target.qualifiedName(), read, survey,
                     typedColumns, transaction);
         }
         List<LoadErrorLog.FileCommit> commits = new ArrayList<>();
-        outcome.perObject().forEach((object, rows) ->
-                commits.add(new LoadErrorLog.FileCommit(queryId, object.toString(), rows, 0, started)));
+        long loaded = 0;
+        for (int i = 0; i < objects.size(); i++) {
+            long rows = survey.records()[i];
+            commits.add(new LoadErrorLog.FileCommit(queryId, objects.get(i).toString(), rows, 0, started));
+            loaded += rows;
+        }
         errorLog.recordCommits(commits, transaction);
-        return new CopyResult(queryId, outcome.loaded(), 0, true, outcome.columnsReadAsJson());
+        return new CopyResult(queryId, loaded, 0, true, readAsJson);
     }
 
     private long load(S3Uri object, RecordMapper recordMapper, Target target, DuckDBAppender appender,
@@ -357,7 +362,7 @@ public final class CopyEmulator {
         return new Target(qualified, tableId, columns);
     }
 
-    private static String columnList(TargetColumn[] columns) {
+    static String columnList(TargetColumn[] columns) {
         List<String> names = new ArrayList<>();
         for (TargetColumn column : columns) {
             names.add(quote(column.name()));
@@ -365,7 +370,7 @@ public final class CopyEmulator {
         return String.join(", ", names);
     }
 
-    private static String quote(String identifier) {
+    static String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 }

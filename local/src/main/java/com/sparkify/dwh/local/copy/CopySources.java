@@ -92,11 +92,7 @@ final class CopySources {
             if (!(store instanceof com.sparkify.dwh.local.store.FolderObjectStore folder)) {
                 return null;
             }
-            java.nio.file.Path file = folder.fileOf(object.key(), true);
-            if (file == null) {
-                return null;
-            }
-            files.add(file);
+            files.add(folder.fileOf(object.key()));
         }
         return files;
     }

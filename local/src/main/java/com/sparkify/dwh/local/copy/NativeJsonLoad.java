@@ -1,20 +1,18 @@
 package com.sparkify.dwh.local.copy;
 
 import com.sparkify.dwh.local.copy.CopyCommand.TimeFormat;
-import com.sparkify.dwh.store.S3Uri;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.LongStream;
 
 /**
  * The fast path of the local COPY: DuckDB's own JSON reader reads the objects and SQL converts the
@@ -26,10 +24,6 @@ import java.util.Set;
  * this one is an order of magnitude faster.
  */
 final class NativeJsonLoad {
-
-    /** What a load did: rows loaded per object, in the order of the objects, and the columns read as JSON. */
-    record Outcome(long loaded, Map<S3Uri, Long> perObject, List<String> columnsReadAsJson) {
-    }
 
     private static final Set<TargetColumn.Type> SUPPORTED = EnumSet.of(TargetColumn.Type.TEXT,
             TargetColumn.Type.SMALLINT, TargetColumn.Type.INTEGER, TargetColumn.Type.BIGINT,
@@ -58,46 +52,37 @@ final class NativeJsonLoad {
     /**
      * Loads every object into {@code target} inside the caller's transaction, the objects' files having
      * passed {@link StrictJsonCheck}, whose survey gives each file's records and, for 'auto ignorecase', how
-     * each column's key is spelled. {@code files} are what DuckDB reads: the objects' files, or some of
-     * them and the {@link SmallFileBundle} holding the others. Anything else the plain way cannot load makes the statement fail (a record
+     * each column's key is spelled; it loads as many rows as the survey counted records. {@code files} are
+     * what DuckDB reads: the objects' files, or some of them and the {@link SmallFileBundle} holding the
+     * others. Anything else the plain way cannot load makes the statement fail (a record
      * to reject through DuckDB's error(), a duplicate key through the reader): that ends the caller's
      * transaction, so this throws {@link FastPathDeclined} and the caller runs its batch again on the Java
      * path. Checking in a pass of its own and inserting after would cost a whole extra conversion; the
      * fast path almost always loads, so the rare replay is the cheaper bet. With {@code typedColumns}, a
      * column whose values the survey found all of one plain kind (text as strings, whole numbers...) is
      * read by DuckDB already typed, which costs a fraction of reading it as JSON and converting.
+     *
+     * @return the columns read as JSON rather than typed
      */
-    static Outcome load(CopyCommand command, TargetColumn[] columns, String target, List<S3Uri> objects,
-                        List<Path> files, StrictJsonCheck.Survey survey, boolean typedColumns, Connection transaction) {
+    static List<String> load(CopyCommand command, TargetColumn[] columns, String target, List<Path> files,
+                             StrictJsonCheck.Survey survey, boolean typedColumns, Connection transaction) {
         Map<String, String> spelling = keySpellings(columns,
                 command.ignoreCase() ? survey.kinds().keySet() : Set.of());
-        Map<S3Uri, Long> perObject = new LinkedHashMap<>();
-        long records = 0;
-        for (int i = 0; i < objects.size(); i++) {
-            perObject.put(objects.get(i), survey.records()[i]);
-            records += survey.records()[i];
-        }
-        List<String> names = new ArrayList<>();
+        long records = LongStream.of(survey.records()).sum();
         List<String> values = new ArrayList<>();
         for (int i = 0; i < columns.length; i++) {
-            names.add(quote(columns[i].name()));
             values.add("__v" + i);
         }
+        List<String> asJson = new ArrayList<>();
         try (Statement statement = transaction.createStatement()) {
-            long inserted = statement.executeLargeUpdate("INSERT INTO " + target + " (" + String.join(", ", names)
-                    + ") SELECT " + String.join(", ", values) + " FROM ("
-                    + conversion(command, columns, spelling, typedColumns ? survey : null, fileList(files))
+            long inserted = statement.executeLargeUpdate("INSERT INTO " + target + " ("
+                    + CopyEmulator.columnList(columns) + ") SELECT " + String.join(", ", values) + " FROM ("
+                    + conversion(command, columns, spelling, typedColumns ? survey : null, fileList(files), asJson)
                     + ") WHERE CASE WHEN __bad THEN error('" + DECLINED + "') ELSE TRUE END");
             if (inserted != records) {
                 throw new FastPathDeclined("the check counted " + records + " records, DuckDB read " + inserted);
             }
-            List<String> asJson = new ArrayList<>();
-            for (TargetColumn column : columns) {
-                if (!typedColumns || typedRead(command, column, survey.kindsOf(spelling.get(column.name()))) == null) {
-                    asJson.add(column.name());
-                }
-            }
-            return new Outcome(records, perObject, asJson);
+            return asJson;
         } catch (SQLException e) {
             // A record to reject, a duplicate key DuckDB refuses: the Java path reports each as Redshift does.
             throw new FastPathDeclined(e.getMessage());
@@ -154,17 +139,17 @@ final class NativeJsonLoad {
 
     /**
      * One row per record: __v0..__vN the converted values, __bad whether it needs the Java path. With a
-     * survey, the columns it allows are read typed.
+     * survey, the columns it allows are read typed; the others are added to {@code readAsJson}.
      */
     private static String conversion(CopyCommand command, TargetColumn[] columns, Map<String, String> spelling,
-                                     StrictJsonCheck.Survey survey, String fileList) {
+                                     StrictJsonCheck.Survey survey, String fileList, List<String> readAsJson) {
         List<String> read = new ArrayList<>();
         List<String> parts = new ArrayList<>();
         List<String> values = new ArrayList<>();
         List<String> bad = new ArrayList<>();
         for (int i = 0; i < columns.length; i++) {
             String key = spelling.get(columns[i].name());
-            String json = quote(key);
+            String json = CopyEmulator.quote(key);
             String typed = survey == null ? null : typedRead(command, columns[i], survey.kindsOf(key));
             Value value;
             if (typed != null) {
@@ -172,6 +157,7 @@ final class NativeJsonLoad {
                 parts.add(json + " AS __x" + i);
                 value = typedValue(command, columns[i], "__x" + i);
             } else {
+                readAsJson.add(columns[i].name());
                 read.add(literal(key) + ": 'JSON'");
                 parts.add("json_type(" + json + ") AS __t" + i + ", json_extract_string(" + json + ", '$') AS __s" + i);
                 value = value(command, columns[i], "__t" + i, "__s" + i);
@@ -317,9 +303,5 @@ final class NativeJsonLoad {
 
     private static String literal(String text) {
         return "'" + text.replace("'", "''") + "'";
-    }
-
-    private static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 }

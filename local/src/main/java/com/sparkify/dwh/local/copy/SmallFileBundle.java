@@ -21,7 +21,6 @@ final class SmallFileBundle implements AutoCloseable {
     private final Path folder;
     private Path file;
     private OutputStream out;
-    private boolean closed;
     private boolean failed;
 
     /** A bundle whose file goes into {@code folder}; one that bundles nothing when the folder is null. */
@@ -40,9 +39,6 @@ final class SmallFileBundle implements AutoCloseable {
         if (content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
                 && (content[2] & 0xFF) == 0xBF) {
             return false; // DuckDB skips a mark at the start of a file only
-        }
-        if (closed) {
-            throw new IllegalStateException("the bundle is closed");
         }
         try {
             if (out == null) {
@@ -82,7 +78,6 @@ final class SmallFileBundle implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        closed = true;
         // Best effort: the load is done or given up by now, and a temporary file left over harms nothing.
         try {
             if (out != null) {

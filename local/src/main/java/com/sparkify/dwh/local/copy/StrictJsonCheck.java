@@ -32,13 +32,10 @@ final class StrictJsonCheck {
     static final int STRING = 1;
     /** A whole number of at most 18 characters (sign included): it fits a BIGINT. */
     static final int SHORT_INTEGER = 2;
-    /** A whole number of more characters: it may not fit a BIGINT. */
-    static final int LONG_INTEGER = 4;
-    static final int DECIMAL = 8;
-    static final int BOOLEAN = 16;
-    static final int NULL = 32;
-    /** An object or an array. */
-    static final int NESTED = 64;
+    static final int DECIMAL = 4;
+    static final int NULL = 8;
+    /** Anything else: a longer whole number (it may not fit a BIGINT), a boolean, an object, an array. */
+    static final int OTHER = 16;
 
     /**
      * What the files hold, when all pass: records per file (in the files' order), for every root key as
@@ -183,11 +180,10 @@ final class StrictJsonCheck {
     private static int kindOf(JsonParser parser, JsonToken token) throws IOException {
         return switch (token) {
             case VALUE_STRING -> STRING;
-            case VALUE_NUMBER_INT -> parser.getTextLength() <= 18 ? SHORT_INTEGER : LONG_INTEGER;
+            case VALUE_NUMBER_INT -> parser.getTextLength() <= 18 ? SHORT_INTEGER : OTHER;
             case VALUE_NUMBER_FLOAT -> DECIMAL;
-            case VALUE_TRUE, VALUE_FALSE -> BOOLEAN;
             case VALUE_NULL -> NULL;
-            default -> NESTED;
+            default -> OTHER;
         };
     }
 }

@@ -59,13 +59,13 @@ public final class DuckDbWarehouse implements Warehouse, AutoCloseable {
         });
     }
 
+    /** DuckDB's memory limit unless -Dsparkify.duckdb.memory_limit says otherwise. */
+    static final String MEMORY_LIMIT = "2GB";
+
     /**
      * Opens (creating if needed) the database file, or an in-memory database when {@code file} is null.
      * {@code buckets} gives the object store behind each bucket name COPY reads from.
      */
-    /** DuckDB's memory limit unless -Dsparkify.duckdb.memory_limit says otherwise. */
-    static final String MEMORY_LIMIT = "2GB";
-
     public static DuckDbWarehouse open(Path file, Function<String, ObjectStore> buckets) {
         String url = file == null ? "jdbc:duckdb:" : "jdbc:duckdb:" + file.toAbsolutePath();
         java.util.Properties config = new java.util.Properties();

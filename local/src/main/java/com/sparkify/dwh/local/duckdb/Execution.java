@@ -7,7 +7,9 @@ import com.sparkify.dwh.local.copy.CopyParser;
 import com.sparkify.dwh.local.copy.FastPathDeclined;
 import com.sparkify.dwh.local.copy.LoadErrorLog;
 import com.sparkify.dwh.local.duckdb.RedshiftDialect.LastCopy;
+import com.sparkify.dwh.sql.SqlLexer;
 import com.sparkify.dwh.sql.SqlSyntaxException;
+import com.sparkify.dwh.sql.SqlToken;
 import com.sparkify.dwh.warehouse.QueryResult;
 import com.sparkify.dwh.warehouse.StatementDescription;
 import com.sparkify.dwh.warehouse.StatementState;
@@ -18,7 +20,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
-import java.util.regex.Pattern;
 import org.duckdb.DuckDBConnection;
 
 /** One submission (a statement or a batch) and the state of each of its statements. */
@@ -96,7 +97,7 @@ final class Execution {
             LastCopy lastCopy = LastCopy.NONE;
             current = 0;
             connection.setAutoCommit(true);
-            while (current < parts.length && LEADING_TEMP_TABLE.matcher(sqls.get(current)).lookingAt()) {
+            while (current < parts.length && createsTempTable(sqls.get(current))) {
                 lastCopy = runPart(connection, copy, errorLog, fastPath, lastCopy);
                 current++;
             }
@@ -108,8 +109,20 @@ final class Execution {
         }
     }
 
-    private static final Pattern LEADING_TEMP_TABLE = Pattern.compile(
-            "(\\s|--[^\\n]*\\n)*CREATE\\s+TEMP(ORARY)?\\s+TABLE\\b", Pattern.CASE_INSENSITIVE);
+    /** Whether a statement starts CREATE TEMP[ORARY] TABLE, comments aside. */
+    private static boolean createsTempTable(String sql) {
+        List<SqlToken> words = new ArrayList<>(3);
+        for (SqlToken token : SqlLexer.tokenize(sql)) {
+            if (!token.isTrivia()) {
+                words.add(token);
+                if (words.size() == 3) {
+                    break;
+                }
+            }
+        }
+        return words.size() == 3 && words.get(0).isWord("create")
+                && (words.get(1).isWord("temp") || words.get(1).isWord("temporary")) && words.get(2).isWord("table");
+    }
 
     private LastCopy runPart(DuckDBConnection connection, CopyEmulator copy, LoadErrorLog errorLog, boolean fastPath,
                              LastCopy lastCopy) throws SQLException {

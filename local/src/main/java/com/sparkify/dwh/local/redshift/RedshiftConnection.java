@@ -36,18 +36,16 @@ public final class RedshiftConnection {
 
     public static LocalPipeline open(Options options) {
         Region region = Region.of(options.region());
-        var dataApi = RedshiftDataClient.builder().httpClient(UrlConnectionHttpClient.create()).region(region);
         var s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).region(region)
                 .crossRegionAccessEnabled(true);
         if (options.endpoint() != null) {
-            dataApi.endpointOverride(options.endpoint());
             // Stubs serve /bucket/key paths and know nothing of aws-chunked bodies or extra checksums.
             s3.endpointOverride(options.endpoint()).forcePathStyle(true)
                     .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
                     .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                     .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         }
-        RedshiftDataClient dataApiClient = dataApi.build();
+        RedshiftDataClient dataApiClient = dataApi(region, options.endpoint());
         S3Client s3Client = s3.build();
         PlannerSettings planner = options.planner();
         return LocalPipeline.withPorts(new RedshiftDataWarehouse(dataApiClient, options.target()),
@@ -56,5 +54,19 @@ public final class RedshiftConnection {
                     dataApiClient.close();
                     s3Client.close();
                 });
+    }
+
+    /** The Data API alone as the warehouse, no buckets: for commands that only run statements (a report). */
+    public static LocalPipeline openWarehouse(RedshiftTarget target, String region, URI endpoint) {
+        RedshiftDataClient client = dataApi(Region.of(region), endpoint);
+        return LocalPipeline.withPorts(new RedshiftDataWarehouse(client, target), null, null, null, null, client::close);
+    }
+
+    private static RedshiftDataClient dataApi(Region region, URI endpoint) {
+        var builder = RedshiftDataClient.builder().httpClient(UrlConnectionHttpClient.create()).region(region);
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder.build();
     }
 }

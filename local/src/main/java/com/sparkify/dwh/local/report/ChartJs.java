@@ -15,6 +15,8 @@ import java.util.Properties;
 final class ChartJs {
 
     private static final String WEBJAR = "META-INF/resources/webjars/chart.js/";
+
+    private static final String JAR = "the org.webjars.npm:chart.js jar";
     private static final String POM = "META-INF/maven/org.webjars.npm/chart.js/pom.properties";
 
     private static volatile ChartJs loaded;
@@ -32,12 +34,12 @@ final class ChartJs {
         if (chartJs == null) {
             Properties pom = new Properties();
             try {
-                pom.load(new java.io.StringReader(read(POM)));
+                pom.load(new java.io.StringReader(read(POM, JAR)));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + POM, e);
             }
             String version = pom.getProperty("version");
-            chartJs = new ChartJs(version, inlineable(read(WEBJAR + version + "/dist/chart.umd.min.js")));
+            chartJs = new ChartJs(version, inlineable(read(WEBJAR + version + "/dist/chart.umd.min.js", JAR)));
             loaded = chartJs;
         }
         return chartJs;
@@ -53,10 +55,11 @@ final class ChartJs {
         return text;
     }
 
-    private static String read(String resource) {
+    /** A classpath resource as text; {@code from} names where it should come from, for the error. */
+    static String read(String resource, String from) {
         try (InputStream in = ChartJs.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("no " + resource + " on the classpath (the org.webjars.npm:chart.js jar)");
+                throw new IllegalStateException("no " + resource + " on the classpath" + (from == null ? "" : " (" + from + ")"));
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -10,9 +10,6 @@ import com.sparkify.dwh.local.report.ReportData.LoadRun;
 import com.sparkify.dwh.local.report.ReportData.SessionBin;
 import com.sparkify.dwh.local.report.ReportData.Summary;
 import com.sparkify.dwh.local.report.ReportData.TableRows;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -64,8 +61,8 @@ public final class ReportPage {
 
     public static String render(ReportData data) {
         ChartJs chartJs = ChartJs.get();
-        String configScript = ChartJs.inlineable(resource("report/report.js"));
-        String style = resource("report/report.css");
+        String configScript = ChartJs.inlineable(ChartJs.read("report/report.js", null));
+        String style = ChartJs.read("report/report.css", null);
         String json;
         try {
             json = Html.scriptJson(MAPPER.writeValueAsString(data));
@@ -318,17 +315,6 @@ public final class ReportPage {
             return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("no SHA-256 in this JVM", e);
-        }
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = ReportPage.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("no " + name + " on the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + name, e);
         }
     }
 }

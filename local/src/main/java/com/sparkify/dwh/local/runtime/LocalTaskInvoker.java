@@ -78,7 +78,6 @@ public final class LocalTaskInvoker implements TaskInvoker {
             handler.handleRequest(new ByteArrayInputStream(mapper.writeValueAsBytes(payload)), out,
                     LocalContext.of(function));
         } catch (IOException | RuntimeException e) {
-            observer.failed(function, payload, e.getClass().getName(), e.getMessage());
             throw new TaskFailedException(e.getClass().getName(), errorDocument(e));
         }
         JsonNode output;
@@ -101,7 +100,6 @@ public final class LocalTaskInvoker implements TaskInvoker {
         Notification notification = new Notification(parameters.path("TopicArn").asText(null),
                 parameters.path("Subject").asText(null), parameters.path("Message").asText(null));
         notifications.add(notification);
-        observer.notified(notification);
         ObjectNode result = mapper.createObjectNode();
         result.put("MessageId", UUID.randomUUID().toString());
         result.set("SdkHttpMetadata", httpMetadata());

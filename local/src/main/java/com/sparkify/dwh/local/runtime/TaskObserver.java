@@ -10,13 +10,4 @@ public interface TaskObserver {
     default void invoked(String function, JsonNode payload, JsonNode output, Duration elapsed) {
     }
 
-    /** A function threw; the state machine sees {@code error}. */
-    default void failed(String function, JsonNode payload, String error, String message) {
-    }
-
-    default void notified(Notification notification) {
-    }
-
-    TaskObserver NONE = new TaskObserver() {
-    };
 }

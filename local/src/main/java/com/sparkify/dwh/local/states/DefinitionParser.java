@@ -585,12 +585,7 @@ final class DefinitionParser {
             if (next == null || !next.isTextual()) {
                 throw new DefinitionException(at + ": \"Next\" must be a string naming a state");
             }
-            Model.ResultPath rp = Model.ResultPath.DEFAULT;
-            if (catcher.has("ResultPath")) {
-                rp = catcher.get("ResultPath").isNull() ? Model.ResultPath.DISCARD
-                        : new Model.ResultPath(resultReferencePath(catcher.get("ResultPath"), at, "ResultPath"));
-            }
-            catchers.add(new Model.Catcher(errors, next.textValue(), rp));
+            catchers.add(new Model.Catcher(errors, next.textValue(), resultPath(catcher, at)));
         }
         return List.copyOf(catchers);
     }

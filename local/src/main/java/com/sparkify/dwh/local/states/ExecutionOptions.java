@@ -7,9 +7,4 @@ package com.sparkify.dwh.local.states;
  * local account.
  */
 public record ExecutionOptions(TaskInvoker tasks, Sleeper sleeper, ExecutionListener listener, String stateMachineArn) {
-
-    /** Options with real-time sleeps, no listener and a made-up ARN. */
-    public static ExecutionOptions of(TaskInvoker tasks) {
-        return new ExecutionOptions(tasks, Sleeper.realTime(), ExecutionListener.NONE, null);
-    }
 }

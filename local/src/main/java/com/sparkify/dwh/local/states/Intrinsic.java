@@ -86,11 +86,6 @@ final class Intrinsic {
         return call;
     }
 
-    /** Whether a string looks like an intrinsic call (a name followed by an opening parenthesis). */
-    static boolean looksLikeCall(String text) {
-        return text != null && text.matches("(?s)\\s*[A-Za-z0-9._]+\\s*\\(.*");
-    }
-
     // ---------------------------------------------------------------- parsing
 
     /**

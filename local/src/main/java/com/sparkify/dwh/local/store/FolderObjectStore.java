@@ -28,12 +28,6 @@ public final class FolderObjectStore implements ObjectStore {
         this.root = root.toAbsolutePath().normalize();
     }
 
-    /** The file holding an object: DuckDB reads it directly on the fast path of the local COPY. */
-    public Path fileOf(String key, boolean mustExist) {
-        Path file = fileOf(key);
-        return mustExist && !Files.isRegularFile(file) ? null : file;
-    }
-
     public Path root() {
         return root;
     }
@@ -98,7 +92,11 @@ public final class FolderObjectStore implements ObjectStore {
     }
 
     /** The file for a key; keys that would leave the folder are refused. */
-    private Path fileOf(String key) {
+    /**
+     * The file that holds (or would hold) an object: DuckDB reads it directly on the fast path of the
+     * local COPY, whose strict check opens it first and leaves a missing file to the Java path.
+     */
+    public Path fileOf(String key) {
         if (key.isEmpty() || key.startsWith("/") || key.endsWith("/")) {
             throw new IllegalArgumentException("not an object key: '" + key + "'");
         }
