@@ -147,6 +147,15 @@ public final class LocalPipeline implements AutoCloseable {
         return LocalStateMachine.fromTemplate().run(newRunId(), input, handlers, sleeper, listener, observer);
     }
 
+    /**
+     * The state machine's sleeps multiplied by {@code factor}. On the local warehouse a sleep also ends when
+     * a statement finishes: each step is checked as soon as its SQL is done, not at the end of its Wait.
+     */
+    public Sleeper sleeper(double factor) {
+        return warehouse instanceof DuckDbWarehouse duckDb
+                ? Sleeper.scaled(factor, duckDb::napUntilAStatementFinishes) : Sleeper.scaled(factor);
+    }
+
     public Warehouse warehouse() {
         return warehouse;
     }

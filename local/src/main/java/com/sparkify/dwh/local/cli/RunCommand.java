@@ -8,7 +8,6 @@ import com.sparkify.dwh.local.runtime.Notification;
 import com.sparkify.dwh.local.runtime.StepTracker;
 import com.sparkify.dwh.local.states.ExecutionListener;
 import com.sparkify.dwh.local.states.ExecutionResult;
-import com.sparkify.dwh.local.states.Sleeper;
 import com.sparkify.dwh.pipeline.StepReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -114,7 +113,7 @@ public final class RunCommand implements Callable<Integer> {
         try (LocalPipeline pipeline = onRedshift ? redshift.open(logJsonPaths, maxErrors)
                 : LocalPipeline.open(database, data, LocalPipeline.copySettings(logJsonPaths, maxErrors))) {
             double scale = waitScale != null ? waitScale : realTime || onRedshift ? 1.0 : FAST;
-            LocalStateMachine.Run run = pipeline.runStateMachine(input, Sleeper.scaled(scale), ExecutionListener.NONE, steps);
+            LocalStateMachine.Run run = pipeline.runStateMachine(input, pipeline.sleeper(scale), ExecutionListener.NONE, steps);
             ExecutionResult result = run.result();
             for (Notification notification : run.notifications()) {
                 out.printf("SNS message to %s (recorded locally, not sent):%n  %s%n  %s%n", notification.topicArn(),

@@ -161,19 +161,21 @@ public final class CopyEmulator {
             if (survey == null) {
                 return null;
             }
-            // What DuckDB reads: the bundle of the small files (none when it failed), and each other file.
-            List<java.nio.file.Path> read = new ArrayList<>();
+            // What DuckDB reads: the bundle of the small files (none when it failed), and each other file,
+            // those with an object per line apart: DuckDB reads them faster, and in parallel within a file.
+            List<java.nio.file.Path> lines = new ArrayList<>();
+            List<java.nio.file.Path> others = new ArrayList<>();
             java.nio.file.Path bundled = bundle.finish();
             if (bundled != null) {
-                read.add(bundled);
+                (bundle.newlineDelimited() ? lines : others).add(bundled);
             }
             for (int i = 0; i < files.size(); i++) {
                 if (bundled == null || !survey.bundled()[i]) {
-                    read.add(files.get(i));
+                    (survey.newlineDelimited()[i] ? lines : others).add(files.get(i));
                 }
             }
-            readAsJson = NativeJsonLoad.load(command, target.columns(), target.qualifiedName(), read, survey,
-                    typedColumns, transaction);
+            readAsJson = NativeJsonLoad.load(command, target.columns(), target.qualifiedName(), lines, others,
+                    survey, typedColumns, transaction);
         }
         List<LoadErrorLog.FileCommit> commits = new ArrayList<>();
         long loaded = 0;

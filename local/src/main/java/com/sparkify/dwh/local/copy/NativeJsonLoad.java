@@ -52,9 +52,10 @@ final class NativeJsonLoad {
     /**
      * Loads every object into {@code target} inside the caller's transaction, the objects' files having
      * passed {@link StrictJsonCheck}, whose survey gives each file's records and, for 'auto ignorecase', how
-     * each column's key is spelled; it loads as many rows as the survey counted records. {@code files} are
-     * what DuckDB reads: the objects' files, or some of them and the {@link SmallFileBundle} holding the
-     * others. Anything else the plain way cannot load makes the statement fail (a record
+     * each column's key is spelled; it loads as many rows as the survey counted records. DuckDB reads the
+     * objects' files, or some of them and the {@link SmallFileBundle} holding the others: {@code lines}
+     * those with each object on a line of its own, {@code others} the rest. Anything else the plain way
+     * cannot load makes the statement fail (a record
      * to reject through DuckDB's error(), a duplicate key through the reader): that ends the caller's
      * transaction, so this throws {@link FastPathDeclined} and the caller runs its batch again on the Java
      * path. Checking in a pass of its own and inserting after would cost a whole extra conversion; the
@@ -64,8 +65,9 @@ final class NativeJsonLoad {
      *
      * @return the columns read as JSON rather than typed
      */
-    static List<String> load(CopyCommand command, TargetColumn[] columns, String target, List<Path> files,
-                             StrictJsonCheck.Survey survey, boolean typedColumns, Connection transaction) {
+    static List<String> load(CopyCommand command, TargetColumn[] columns, String target, List<Path> lines,
+                             List<Path> others, StrictJsonCheck.Survey survey, boolean typedColumns,
+                             Connection transaction) {
         Map<String, String> spelling = keySpellings(columns,
                 command.ignoreCase() ? survey.kinds().keySet() : Set.of());
         long records = LongStream.of(survey.records()).sum();
@@ -77,7 +79,7 @@ final class NativeJsonLoad {
         try (Statement statement = transaction.createStatement()) {
             long inserted = statement.executeLargeUpdate("INSERT INTO " + target + " ("
                     + CopyEmulator.columnList(columns) + ") SELECT " + String.join(", ", values) + " FROM ("
-                    + conversion(command, columns, spelling, typedColumns ? survey : null, fileList(files), asJson)
+                    + conversion(command, columns, spelling, typedColumns ? survey : null, lines, others, asJson)
                     + ") WHERE CASE WHEN __bad THEN error('" + DECLINED + "') ELSE TRUE END");
             if (inserted != records) {
                 throw new FastPathDeclined("the check counted " + records + " records, DuckDB read " + inserted);
@@ -102,14 +104,26 @@ final class NativeJsonLoad {
     /**
      * The records as rows, each column's value as JSON or, for a typed column, as the type DuckDB reads it
      * in. 'unstructured': objects over many lines, several per line; a root array stays one value, which
-     * records = true refuses, as Redshift does. 4 MB is Redshift's limit for one object: bigger is an
-     * error, so the Java path says so.
+     * records = true refuses, as Redshift does. 'newline_delimited', for files the check found to hold an
+     * object per line: the same records, read faster and split among threads within a file. 4 MB is
+     * Redshift's limit for one object: bigger is an error, so the Java path says so.
      */
-    private static String reader(String fileList, List<String> columns) {
+    private static String reader(List<Path> lines, List<Path> others, List<String> columns) {
+        List<String> reads = new ArrayList<>();
+        if (!lines.isEmpty()) {
+            reads.add(read(lines, "newline_delimited", columns));
+        }
+        if (!others.isEmpty() || lines.isEmpty()) {
+            reads.add(read(others, "unstructured", columns));
+        }
+        return "(" + String.join(" UNION ALL ", reads) + ")";
+    }
+
+    private static String read(List<Path> files, String format, List<String> columns) {
         // compression 'uncompressed': without GZIP, Redshift reads a .gz object's bytes as they are.
-        return "read_json(" + fileList + ", format = 'unstructured', records = true, compression = 'uncompressed',"
-                + " maximum_object_size = " + JsonRecordSplitter.MAX_RECORD_BYTES + ", columns = {"
-                + String.join(", ", columns) + "})";
+        return "SELECT * FROM read_json(" + fileList(files) + ", format = '" + format + "', records = true,"
+                + " compression = 'uncompressed', maximum_object_size = " + JsonRecordSplitter.MAX_RECORD_BYTES
+                + ", columns = {" + String.join(", ", columns) + "})";
     }
 
     /**
@@ -142,7 +156,8 @@ final class NativeJsonLoad {
      * survey, the columns it allows are read typed; the others are added to {@code readAsJson}.
      */
     private static String conversion(CopyCommand command, TargetColumn[] columns, Map<String, String> spelling,
-                                     StrictJsonCheck.Survey survey, String fileList, List<String> readAsJson) {
+                                     StrictJsonCheck.Survey survey, List<Path> lines, List<Path> others,
+                                     List<String> readAsJson) {
         List<String> read = new ArrayList<>();
         List<String> parts = new ArrayList<>();
         List<String> values = new ArrayList<>();
@@ -171,7 +186,7 @@ final class NativeJsonLoad {
         // The reader parses each record once; the conversion and the checks work on each value's JSON type
         // and text, or on the typed value.
         return "SELECT " + String.join(", ", values) + ", (" + String.join(" OR ", bad) + ") AS __bad"
-                + " FROM (SELECT " + String.join(", ", parts) + " FROM " + reader(fileList, read) + ")";
+                + " FROM (SELECT " + String.join(", ", parts) + " FROM " + reader(lines, others, read) + ")";
     }
 
     private static final int PLAIN_NUMBER = StrictJsonCheck.SHORT_INTEGER | StrictJsonCheck.NULL;

@@ -11,7 +11,8 @@ import java.nio.file.Path;
  * file, for DuckDB to read as one. The song dataset is one tiny file per song: DuckDB's reader spends
  * most of its time opening them (9 s for 200,000 files, against well under one for their bytes in one
  * file), and the check has read their bytes already. Each file is a sequence of whole objects, so the
- * files joined by line breaks are the same records; the records per file come from the check.
+ * files joined by line breaks are the same records; the records per file come from the check. When every
+ * file joined is newline-delimited, so is the bundle.
  */
 final class SmallFileBundle implements AutoCloseable {
 
@@ -22,6 +23,7 @@ final class SmallFileBundle implements AutoCloseable {
     private Path file;
     private OutputStream out;
     private boolean failed;
+    private boolean newlineDelimited = true;
 
     /** A bundle whose file goes into {@code folder}; one that bundles nothing when the folder is null. */
     SmallFileBundle(Path folder) {
@@ -29,10 +31,11 @@ final class SmallFileBundle implements AutoCloseable {
     }
 
     /**
-     * Appends one file's bytes; false when they must be read on their own: a byte-order mark, a bundle
-     * that could not be written.
+     * Appends one file's bytes, {@code newlineDelimited} when each of its objects is on a line of its
+     * own; false when they must be read on their own: a byte-order mark, a bundle that could not be
+     * written.
      */
-    synchronized boolean add(byte[] content) {
+    synchronized boolean add(byte[] content, boolean newlineDelimited) {
         if (folder == null || failed) {
             return false;
         }
@@ -46,7 +49,10 @@ final class SmallFileBundle implements AutoCloseable {
                 out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20);
             }
             out.write(content);
-            out.write('\n');
+            if (content.length == 0 || content[content.length - 1] != '\n') {
+                out.write('\n'); // no blank line: it would end the bundle being newline-delimited
+            }
+            this.newlineDelimited &= newlineDelimited;
             return true;
         } catch (IOException e) {
             failed = true; // a full or unwritable temporary folder costs speed, never the load
@@ -69,6 +75,11 @@ final class SmallFileBundle implements AutoCloseable {
             failed = true;
             return null;
         }
+    }
+
+    /** Whether every file {@link #add} took is newline-delimited, and so the bundle. */
+    synchronized boolean newlineDelimited() {
+        return newlineDelimited;
     }
 
     /** Whether the files {@link #add} took must be read on their own after all. */

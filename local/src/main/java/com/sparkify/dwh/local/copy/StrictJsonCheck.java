@@ -19,12 +19,12 @@ import java.util.stream.IntStream;
  * Whether files are strict JSON that the fast path and the Java path read into the same records: a
  * sequence of objects separated by white space, none over 4 MB. DuckDB's reader is more lenient than
  * Redshift (trailing commas, NaN and Infinity, a bare null as a record, form feeds between objects, an
- * oversized object in a small file), so the fast path only runs on files that pass this check. It
- * tokenizes with the Java path's own Jackson factory (same limits on nesting and number length),
- * builds nothing, and checks files in parallel; still, it costs about as much CPU as DuckDB's reading
- * of the same bytes (the README's performance notes). On the way it counts each file's records and
- * notes, for every root key, the kinds of JSON value it holds: the fast path needs the counts, the key
- * spellings, and the kinds to know which columns DuckDB can read already typed.
+ * oversized object in a small file), so the fast path only runs on files that pass this check. Each file
+ * is first read by {@link StrictJsonScan}, a strict byte-level pass several times cheaper than
+ * tokenizing; what it is not sure of is tokenized with the Java path's own Jackson factory (same limits
+ * on nesting and number length), which decides. Files are checked in parallel. On the way it counts each
+ * file's records and notes, for every root key, the kinds of JSON value it holds: the fast path needs
+ * the counts, the key spellings, and the kinds to know which columns DuckDB can read already typed.
  */
 final class StrictJsonCheck {
 
@@ -39,9 +39,10 @@ final class StrictJsonCheck {
 
     /**
      * What the files hold, when all pass: records per file (in the files' order), for every root key as
-     * spelled the kinds of value it held, and which files went into the bundle of small files.
+     * spelled the kinds of value it held, which files went into the bundle of small files, and which
+     * files are newline-delimited (each object on a line of its own).
      */
-    record Survey(long[] records, Map<String, Integer> kinds, boolean[] bundled) {
+    record Survey(long[] records, Map<String, Integer> kinds, boolean[] bundled, boolean[] newlineDelimited) {
 
         /** The kinds of value {@code key} held; 0 when no record has it. */
         int kindsOf(String key) {
@@ -50,7 +51,7 @@ final class StrictJsonCheck {
     }
 
     /** One file's survey. */
-    private record FileSurvey(long records, Map<String, int[]> kinds, boolean bundled) {
+    private record FileSurvey(long records, Map<String, Integer> kinds, boolean bundled, boolean newlineDelimited) {
     }
 
     private StrictJsonCheck() {
@@ -63,6 +64,7 @@ final class StrictJsonCheck {
     static Survey survey(JsonFactory factory, List<Path> files, SmallFileBundle bundle) {
         long[] records = new long[files.size()];
         boolean[] bundled = new boolean[files.size()];
+        boolean[] newlineDelimited = new boolean[files.size()];
         Map<String, Integer> kinds = new HashMap<>();
         AtomicBoolean failed = new AtomicBoolean();
         // A pool of its own: in the common pool, the parallel COPYs of songs and events would join each
@@ -80,37 +82,63 @@ final class StrictJsonCheck {
                 }
                 records[i] = one.records();
                 bundled[i] = one.bundled();
+                newlineDelimited[i] = one.newlineDelimited();
                 // Merged as it comes: 200k song files' surveys are not all held at once.
                 synchronized (kinds) {
-                    one.kinds().forEach((key, kind) -> kinds.merge(key, kind[0], (a, b) -> a | b));
+                    one.kinds().forEach((key, kind) -> kinds.merge(key, kind, (a, b) -> a | b));
                 }
             })).join();
         } finally {
             pool.shutdown();
         }
-        return failed.get() ? null : new Survey(records, kinds, bundled);
+        return failed.get() ? null : new Survey(records, kinds, bundled, newlineDelimited);
     }
 
     private static FileSurvey survey(JsonFactory factory, Path file, SmallFileBundle bundle) {
-        // An int[1] per key: one lookup per value, nothing boxed.
-        Map<String, int[]> kinds = new HashMap<>();
         try (SeekableByteChannel channel = Files.newByteChannel(file)) {
             if (bundle != null && channel.size() <= SmallFileBundle.SMALL) {
                 // Read whole, once: checked from memory, then handed to the bundle as they were checked.
                 byte[] content = Channels.newInputStream(channel).readAllBytes();
-                long records;
-                try (JsonParser parser = factory.createParser(content)) {
-                    records = records(parser, kinds);
+                StrictJsonScan.Result one = StrictJsonScan.of(content);
+                if (one == null) {
+                    one = tokenized(factory, content);
                 }
-                return records < 0 ? null : new FileSurvey(records, kinds, bundle.add(content));
+                return one == null ? null : new FileSurvey(one.records(), one.kinds(),
+                        bundle.add(content, one.newlineDelimited()), one.newlineDelimited());
             }
-            try (JsonParser parser = factory.createParser(Channels.newInputStream(channel))) {
-                long records = records(parser, kinds);
-                return records < 0 ? null : new FileSurvey(records, kinds, false);
+            StrictJsonScan.Result one = StrictJsonScan.of(Channels.newInputStream(channel));
+            if (one == null) {
+                channel.position(0);
+                try (JsonParser parser = factory.createParser(Channels.newInputStream(channel))) {
+                    one = tokenized(parser);
+                }
             }
+            return one == null ? null : new FileSurvey(one.records(), one.kinds(), false, one.newlineDelimited());
         } catch (IOException malformed) {
             return null; // malformed, invalid UTF-8, over Jackson's limits, unreadable: the Java path reports it
         }
+    }
+
+    /**
+     * What the scan was not sure of, decided by tokenizing with Jackson; null when the file does not pass.
+     * Never newline-delimited, as far as the load knows.
+     */
+    static StrictJsonScan.Result tokenized(JsonFactory factory, byte[] content) throws IOException {
+        try (JsonParser parser = factory.createParser(content)) {
+            return tokenized(parser);
+        }
+    }
+
+    private static StrictJsonScan.Result tokenized(JsonParser parser) throws IOException {
+        // An int[1] per key: one lookup per value, nothing boxed.
+        Map<String, int[]> kinds = new HashMap<>();
+        long records = records(parser, kinds);
+        if (records < 0) {
+            return null;
+        }
+        Map<String, Integer> merged = new HashMap<>();
+        kinds.forEach((key, kind) -> merged.put(key, kind[0]));
+        return new StrictJsonScan.Result(records, merged, false);
     }
 
     /** The records of one file, noting the kinds of their values; -1 when the file does not pass. */

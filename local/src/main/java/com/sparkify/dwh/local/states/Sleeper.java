@@ -7,8 +7,19 @@ import java.time.Duration;
 public interface Sleeper {
     void sleep(Duration duration) throws InterruptedException;
 
+    /** A nap of at most some nanoseconds: a plain sleep, or one that something may end sooner. */
+    @FunctionalInterface
+    interface Nap {
+        void take(long nanos) throws InterruptedException;
+    }
+
     /** Real sleeps, each multiplied by {@code factor}; 0 does not sleep at all. */
     static Sleeper scaled(double factor) {
+        return scaled(factor, nanos -> Thread.sleep(nanos / 1_000_000L, (int) (nanos % 1_000_000L)));
+    }
+
+    /** Each sleep multiplied by {@code factor}, taken as {@code nap}, which may end it sooner. */
+    static Sleeper scaled(double factor, Nap nap) {
         if (factor < 0 || Double.isNaN(factor) || Double.isInfinite(factor)) {
             throw new IllegalArgumentException("scale factor must be a finite number >= 0: " + factor);
         }
@@ -21,7 +32,7 @@ public interface Sleeper {
             }
             long nanos = (long) Math.min(Long.MAX_VALUE / 2.0, duration.toNanos() * factor);
             if (nanos > 0) {
-                Thread.sleep(nanos / 1_000_000L, (int) (nanos % 1_000_000L));
+                nap.take(nanos);
             }
         };
     }

@@ -1402,4 +1402,42 @@ class NativeJsonLoadTest {
                     Map.entry("s3://sparkify/plays/p2.json", 0L), Map.entry("s3://sparkify/plays/p3.json", 1L));
         }
     }
+
+    /** Files with an object per line, which DuckDB reads line by line ('newline_delimited'). */
+    @Nested
+    class NewlineDelimited {
+
+        /** A play whose artist is {@code artist}, written into JSON as it is (escapes included). */
+        private static String playBy(int sessionId, String artistJson) {
+            return "{\"sessionId\":" + sessionId + ",\"itemInSession\":0,\"userId\":\"8\",\"artist\":" + artistJson
+                    + ",\"length\":246.30812,\"ts\":1541106106796}";
+        }
+
+        @Test
+        void lineBreaksOtherThanALineFeedAndEscapedOnesStayInsideTheirRecord() throws SQLException {
+            // NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR raw; LF and CR escaped; braces inside strings. Each in a
+            // file over the bundle's limit (read on its own) and in small files (read in the bundle).
+            String[] artists = {"\"a\u0085b\"", "\"a\u2028b\"", "\"a\u2029b\"", "\"a\\nb\"", "\"a\\r\\nb\"",
+                    "\"a\\u000ab\"", "\"}{\"", "\"\\\"}\\n{\\\"\""};
+            List<String> large = new ArrayList<>();
+            for (int i = 0; large.size() * 100 < SmallFileBundle.SMALL; i++) {
+                large.add(playBy(1000 + i, artists[i % artists.length]));
+            }
+            put("plays/large.json", lines(large.toArray(String[]::new)));
+            for (int i = 0; i < artists.length; i++) {
+                put("plays/small-" + i + ".json", playBy(i, artists[i]) + (i % 2 == 0 ? "\n" : ""));
+            }
+
+            Comparison comparison = compare(PLAYS, COPY_PLAYS);
+
+            assertReadEveryColumnTyped(comparison);
+            assertThat(comparison.fast().rowsLoaded()).isEqualTo(large.size() + artists.length);
+            assertThat(comparison.fast().rows()).contains(
+                    row(0, (short) 0, "8", "a\u0085b", 246.30812, at("2018-11-01T21:01:46.796")),
+                    row(1, (short) 0, "8", "a\u2028b", 246.30812, at("2018-11-01T21:01:46.796")),
+                    row(4, (short) 0, "8", "a\r\nb", 246.30812, at("2018-11-01T21:01:46.796")),
+                    row(7, (short) 0, "8", "\"}\n{\"", 246.30812, at("2018-11-01T21:01:46.796")),
+                    row(1003, (short) 0, "8", "a\nb", 246.30812, at("2018-11-01T21:01:46.796")));
+        }
+    }
 }

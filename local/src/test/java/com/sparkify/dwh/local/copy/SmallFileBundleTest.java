@@ -22,12 +22,27 @@ class SmallFileBundleTest {
     void joinsTheFilesByLineBreaksAndDeletesItsFileWhenClosed() throws IOException {
         Path file;
         try (SmallFileBundle bundle = new SmallFileBundle(folder)) {
-            assertThat(bundle.add(utf8("{\"a\": 1}"))).isTrue();
-            assertThat(bundle.add(utf8("{\"a\": 2}\n{\"a\": 3}"))).isTrue();
+            assertThat(bundle.add(utf8("{\"a\": 1}"), true)).isTrue();
+            assertThat(bundle.add(utf8("{\"a\": 2}\n{\"a\": 3}"), true)).isTrue();
             file = bundle.finish();
             assertThat(Files.readString(file)).isEqualTo("{\"a\": 1}\n{\"a\": 2}\n{\"a\": 3}\n");
         }
         assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void isNewlineDelimitedWhenEveryFileIsAndNeverWritesABlankLine() throws IOException {
+        try (SmallFileBundle lines = new SmallFileBundle(folder); SmallFileBundle mixed = new SmallFileBundle(folder)) {
+            lines.add(utf8("{\"a\": 1}\n"), true);
+            lines.add(utf8("{\"a\": 2}"), true);
+            mixed.add(utf8("{\"a\": 1}\n"), true);
+            mixed.add(utf8("{\n\"a\": 2\n}\n"), false);
+
+            assertThat(Files.readString(lines.finish())).isEqualTo("{\"a\": 1}\n{\"a\": 2}\n");
+            assertThat(lines.newlineDelimited()).isTrue();
+            assertThat(Files.readString(mixed.finish())).isEqualTo("{\"a\": 1}\n{\n\"a\": 2\n}\n");
+            assertThat(mixed.newlineDelimited()).isFalse();
+        }
     }
 
     @Test
@@ -41,7 +56,7 @@ class SmallFileBundleTest {
     void refusesAFileThatStartsWithAByteOrderMark() {
         try (SmallFileBundle bundle = new SmallFileBundle(folder)) {
             byte[] marked = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '}'};
-            assertThat(bundle.add(marked)).isFalse();
+            assertThat(bundle.add(marked, true)).isFalse();
             assertThat(bundle.finish()).isNull();
         }
     }
@@ -49,7 +64,7 @@ class SmallFileBundleTest {
     @Test
     void aDisabledBundleTakesNothing() {
         try (SmallFileBundle bundle = new SmallFileBundle(null)) {
-            assertThat(bundle.add(utf8("{}"))).isFalse();
+            assertThat(bundle.add(utf8("{}"), true)).isFalse();
             assertThat(bundle.finish()).isNull();
         }
     }
@@ -58,9 +73,9 @@ class SmallFileBundleTest {
     void aBundleThatCannotBeWrittenTakesNothingMoreAndSaysSo() {
         // The folder does not exist: the file cannot be made. The files go to DuckDB one by one instead.
         try (SmallFileBundle bundle = new SmallFileBundle(folder.resolve("gone"))) {
-            assertThat(bundle.add(utf8("{}"))).isFalse();
+            assertThat(bundle.add(utf8("{}"), true)).isFalse();
             assertThat(bundle.failed()).isTrue();
-            assertThat(bundle.add(utf8("{}"))).isFalse();
+            assertThat(bundle.add(utf8("{}"), true)).isFalse();
             assertThat(bundle.finish()).isNull();
         }
     }

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,6 +125,62 @@ class DuckDbWarehouseTest {
             assertThat(await(id).state()).isEqualTo(StatementState.ABORTED);
         }
         assertThat(warehouse.describeStatement(queued).state()).isEqualTo(StatementState.ABORTED);
+    }
+
+    // ---- naps: how the local state machine waits ----
+
+    private static final long AN_HOUR = TimeUnit.HOURS.toNanos(1);
+
+    @Test
+    void anHourLongNapEndsWhenAStatementFinishes() throws InterruptedException {
+        warehouse.napUntilAStatementFinishes(0); // nothing finished yet: returns at once
+        String id = warehouse.executeStatement(ENDLESS);
+        awaitState(id, StatementState.STARTED);
+        Thread canceller = new Thread(() -> warehouse.cancelStatement(id));
+        canceller.start();
+
+        warehouse.napUntilAStatementFinishes(AN_HOUR); // the class timeout fails the test if it sleeps on
+
+        assertThat(warehouse.describeStatement(id).state()).isEqualTo(StatementState.ABORTED);
+        canceller.join();
+    }
+
+    @Test
+    void aFinishBeforeTheNapEndsItAtOnceButOnlyOnce() throws InterruptedException {
+        run("SELECT 1");
+
+        warehouse.napUntilAStatementFinishes(AN_HOUR); // the finish came before: no sleep at all
+        long started = System.nanoTime();
+        warehouse.napUntilAStatementFinishes(TimeUnit.MILLISECONDS.toNanos(200));
+
+        // The same finish does not end a second nap: it lasts its whole time.
+        assertThat(System.nanoTime() - started).isGreaterThanOrEqualTo(
+                TimeUnit.MILLISECONDS.toNanos(200));
+    }
+
+    @Test
+    void oneFinishWakesEveryThreadThatNaps() throws InterruptedException {
+        CountDownLatch napping = new CountDownLatch(2);
+        CountDownLatch woken = new CountDownLatch(2);
+        String id = warehouse.executeStatement(ENDLESS);
+        awaitState(id, StatementState.STARTED);
+        for (int i = 0; i < 2; i++) {
+            new Thread(() -> {
+                try {
+                    napping.countDown();
+                    warehouse.napUntilAStatementFinishes(AN_HOUR);
+                    woken.countDown();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }).start();
+        }
+        napping.await();
+
+        warehouse.cancelStatement(id);
+
+        woken.await(); // the class timeout fails the test if either sleeps on
+        assertThat(warehouse.describeStatement(id).state()).isEqualTo(StatementState.ABORTED);
     }
 
     // ---- cancel ----
