@@ -9,32 +9,39 @@
 -- leaves song_id and artist_id NULL. artist_id is taken from songs, so a play names its song's artist.
 -- A song that arrives after its plays is found for them here too: plays already loaded that name a song
 -- this run staged are matched again. Runs after load_songs.sql.
+
+-- Every copy of the plays this run stages: its NextSong events, and the plays already loaded that one of
+-- them repeats (with what they named, from songplay_sources).
 CREATE TEMP TABLE staged_plays AS
+SELECT CAST(sessionid AS BIGINT) * 4294967296 + (CAST(iteminsession AS BIGINT) + 2147483648) AS songplay_id,
+       ts AS start_time, userid AS user_id, level, song, artist, length, sessionid AS session_id,
+       location, useragent AS user_agent
+FROM staging_events
+WHERE page = 'NextSong'
+UNION ALL
+SELECT p.songplay_id, p.start_time, p.user_id, p.level, src.song, src.artist, src.length, p.session_id,
+       p.location, p.user_agent
+FROM songplays p
+JOIN songplay_sources src
+    ON src.songplay_id = p.songplay_id
+WHERE p.songplay_id IN (
+    SELECT CAST(sessionid AS BIGINT) * 4294967296 + (CAST(iteminsession AS BIGINT) + 2147483648)
+    FROM staging_events
+    WHERE page = 'NextSong');
+
+-- The best copy of each play staged more than once. Few are: ranking only them, rather than every
+-- staged play, spares sorting the whole table.
+CREATE TEMP TABLE best_copies AS
 SELECT songplay_id, start_time, user_id, level, song, artist, length, session_id, location, user_agent
 FROM (
-    SELECT candidate.*,
+    SELECT staged.*,
            ROW_NUMBER() OVER (
                PARTITION BY songplay_id
                ORDER BY start_time DESC, user_id NULLS LAST, level NULLS LAST, song NULLS LAST,
                         artist NULLS LAST, length NULLS LAST, location NULLS LAST, user_agent NULLS LAST
            ) AS copy_number
-    FROM (
-        SELECT CAST(sessionid AS BIGINT) * 4294967296 + (CAST(iteminsession AS BIGINT) + 2147483648) AS songplay_id,
-               ts AS start_time, userid AS user_id, level, song, artist, length, sessionid AS session_id,
-               location, useragent AS user_agent
-        FROM staging_events
-        WHERE page = 'NextSong'
-        UNION ALL
-        SELECT p.songplay_id, p.start_time, p.user_id, p.level, src.song, src.artist, src.length, p.session_id,
-               p.location, p.user_agent
-        FROM songplays p
-        JOIN songplay_sources src
-            ON src.songplay_id = p.songplay_id
-        WHERE p.songplay_id IN (
-            SELECT CAST(sessionid AS BIGINT) * 4294967296 + (CAST(iteminsession AS BIGINT) + 2147483648)
-            FROM staging_events
-            WHERE page = 'NextSong')
-    ) candidate
+    FROM staged_plays staged
+    WHERE songplay_id IN (SELECT songplay_id FROM staged_plays GROUP BY songplay_id HAVING COUNT(*) > 1)
 ) ranked
 WHERE copy_number = 1;
 
@@ -43,6 +50,14 @@ CREATE TEMP TABLE song_matches AS
 SELECT title, artist_name, duration, MIN(song_id) AS song_id
 FROM song_rows
 GROUP BY title, artist_name, duration;
+
+-- From here on staged_plays holds one copy of each play: the best.
+DELETE FROM staged_plays WHERE songplay_id IN (SELECT songplay_id FROM best_copies);
+
+INSERT INTO staged_plays (songplay_id, start_time, user_id, level, song, artist, length, session_id, location,
+                          user_agent)
+SELECT songplay_id, start_time, user_id, level, song, artist, length, session_id, location, user_agent
+FROM best_copies;
 
 DELETE FROM songplays USING staged_plays s WHERE songplays.songplay_id = s.songplay_id;
 

@@ -78,7 +78,7 @@ class SqlCatalogTest {
         "stage_songs, 5",
         "load_users, 7",
         "load_songs, 6",
-        "load_songplays, 9",
+        "load_songplays, 12",
         "load_time, 2",
         "check_quality, 1",
         "table_counts, 1",
