@@ -170,7 +170,7 @@ final class NativeJsonLoad {
             if (typed != null) {
                 read.add(literal(key) + ": '" + typed + "'");
                 parts.add(json + " AS __x" + i);
-                value = typedValue(command, columns[i], "__x" + i);
+                value = typedValue(command, columns[i], "__x" + i, survey.kindsOf(key));
             } else {
                 readAsJson.add(columns[i].name());
                 read.add(literal(key) + ": 'JSON'");
@@ -199,7 +199,8 @@ final class NativeJsonLoad {
      */
     private static String typedRead(CopyCommand command, TargetColumn column, int kinds) {
         return switch (column.type()) {
-            case TEXT -> only(kinds, StrictJsonCheck.STRING | PLAIN_NUMBER) ? "VARCHAR" : null;
+            case TEXT -> only(kinds, StrictJsonCheck.STRING | StrictJsonCheck.BLANK_STRING | PLAIN_NUMBER)
+                    ? "VARCHAR" : null;
             case SMALLINT, INTEGER, BIGINT -> only(kinds, PLAIN_NUMBER) ? "BIGINT" : null;
             case DOUBLE -> only(kinds, PLAIN_NUMBER | StrictJsonCheck.DECIMAL) ? "DOUBLE" : null;
             case TIMESTAMP -> command.timeFormat() == TimeFormat.EPOCHMILLISECS
@@ -214,12 +215,16 @@ final class NativeJsonLoad {
         return (kinds & ~allowed) == 0;
     }
 
-    /** A typed column's value (NULL: absent or JSON null) and when the record must go the Java path. */
-    private static Value typedValue(CopyCommand command, TargetColumn column, String x) {
+    /**
+     * A typed column's value (NULL: absent or JSON null) and when the record must go the Java path;
+     * {@code kinds} what the survey found the column's key to hold.
+     */
+    private static Value typedValue(CopyCommand command, TargetColumn column, String x, int kinds) {
         switch (column.type()) {
             case TEXT -> {
                 String sql = x;
-                if (command.emptyAsNull() || command.blanksAsNull()) {
+                // No value empty or starting with white space: nothing for EMPTYASNULL or BLANKSASNULL to null.
+                if ((command.emptyAsNull() || command.blanksAsNull()) && (kinds & StrictJsonCheck.BLANK_STRING) != 0) {
                     // Blank text is rare: the regular expression runs only on values that start with white space.
                     String empty = command.emptyAsNull() ? "WHEN " + x + " = '' THEN NULL " : "";
                     String blank = command.blanksAsNull() ? "WHEN " + x + " = '' OR ascii(" + x + ") NOT IN (9, 10, 11,"

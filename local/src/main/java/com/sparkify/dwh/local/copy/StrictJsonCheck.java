@@ -36,6 +36,16 @@ final class StrictJsonCheck {
     static final int NULL = 8;
     /** Anything else: a longer whole number (it may not fit a BIGINT), a boolean, an object, an array. */
     static final int OTHER = 16;
+    /**
+     * With STRING: a string that is empty or starts with ASCII white space (tab, LF, VT, FF, CR, space),
+     * one EMPTYASNULL or BLANKSASNULL may turn into NULL. Without it, the load need not test for them.
+     */
+    static final int BLANK_STRING = 32;
+
+    /** Whether a string whose first character is {@code first} (-1: empty) is a {@link #BLANK_STRING}. */
+    static boolean startsBlank(int first) {
+        return first < 0 || first == ' ' || (first >= '\t' && first <= '\r');
+    }
 
     /**
      * What the files hold, when all pass: records per file (in the files' order), for every root key as
@@ -207,7 +217,8 @@ final class StrictJsonCheck {
 
     private static int kindOf(JsonParser parser, JsonToken token) throws IOException {
         return switch (token) {
-            case VALUE_STRING -> STRING;
+            case VALUE_STRING -> STRING | (startsBlank(parser.getTextLength() == 0 ? -1
+                    : parser.getTextCharacters()[parser.getTextOffset()]) ? BLANK_STRING : 0);
             case VALUE_NUMBER_INT -> parser.getTextLength() <= 18 ? SHORT_INTEGER : OTHER;
             case VALUE_NUMBER_FLOAT -> DECIMAL;
             case VALUE_NULL -> NULL;

@@ -255,8 +255,7 @@ final class StrictJsonScan {
     private int value(int b, int depth) throws IOException, Unsure {
         switch (b) {
             case '"' -> {
-                skipString();
-                return StrictJsonCheck.STRING;
+                return depth == 0 ? rootString() : skipString() | StrictJsonCheck.STRING;
             }
             case '{' -> {
                 // The Java path's splitter takes a '{' in a line's first column for a new record.
@@ -398,10 +397,47 @@ final class StrictJsonScan {
                 & HIGH_BITS;
     }
 
-    private void escape() throws IOException, Unsure {
+    /**
+     * The string value of a root key, its opening quote read: its kind, {@link StrictJsonCheck#BLANK_STRING}
+     * told by its first character.
+     */
+    private int rootString() throws IOException, Unsure {
+        int first = next();
+        if (first == '"') {
+            return StrictJsonCheck.STRING | StrictJsonCheck.BLANK_STRING; // empty
+        }
+        if (first == '\\') {
+            first = escape();
+        } else if (first >= 0x80) {
+            utf8(first);
+        } else if (first < 0x20) {
+            throw UNSURE;
+        }
+        skipString();
+        return StrictJsonCheck.STRING | (StrictJsonCheck.startsBlank(first) ? StrictJsonCheck.BLANK_STRING : 0);
+    }
+
+    /** An escape whose backslash was read; the character it stands for. */
+    private int escape() throws IOException, Unsure {
         int b = next();
         switch (b) {
-            case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> {
+            case '"', '\\', '/' -> {
+                return b;
+            }
+            case 'b' -> {
+                return '\b';
+            }
+            case 'f' -> {
+                return '\f';
+            }
+            case 'n' -> {
+                return '\n';
+            }
+            case 'r' -> {
+                return '\r';
+            }
+            case 't' -> {
+                return '\t';
             }
             case 'u' -> {
                 int code = 0;
@@ -417,6 +453,7 @@ final class StrictJsonScan {
                 if (code >= 0xD800 && code <= 0xDFFF) {
                     throw UNSURE; // a surrogate: Jackson decides what a pair or a lone half means
                 }
+                return code;
             }
             default -> throw UNSURE;
         }

@@ -141,6 +141,7 @@ class StrictJsonScanTest {
         int d = StrictJsonCheck.DECIMAL;
         int n = StrictJsonCheck.NULL;
         int o = StrictJsonCheck.OTHER;
+        int b = StrictJsonCheck.BLANK_STRING;
         return Stream.of(
                 Arguments.of("every kind of value", "{\"a\":1,\"b\":\"x\",\"c\":1.5,\"d\":null,\"e\":true,\"f\":false,"
                         + "\"g\":[1,{\"h\":2}],\"i\":{\"j\":[]},\"k\":-0.0,\"l\":1e5,\"m\":-2E-3,\"p\":0}",
@@ -171,6 +172,15 @@ class StrictJsonScanTest {
                         3L, Map.of("a", i, "b", i, "c", i | n), true),
                 Arguments.of("a duplicate key: both values counted", "{\"a\":1,\"a\":\"x\"}", 1L, Map.of("a", i | s),
                         true),
+                Arguments.of("strings empty or starting with ASCII white space, raw or escaped, are blank",
+                        "{\"a\":\"\",\"b\":\" x\",\"c\":\"\\tx\",\"d\":\"\\u000bx\",\"e\":\"\\u0020\",\"f\":\"\\fx\","
+                        + "\"g\":\"\\r\",\"h\":\"\\n\"}", 1L, Map.ofEntries(Map.entry("a", s | b), Map.entry("b", s | b),
+                                Map.entry("c", s | b), Map.entry("d", s | b), Map.entry("e", s | b), Map.entry("f", s | b),
+                                Map.entry("g", s | b), Map.entry("h", s | b)), true),
+                Arguments.of("other first characters are not blank, nor nested strings",
+                        "{\"a\":\"x \",\"b\":\"\\bx\",\"c\":\"\u00a0x\",\"d\":\"\\u00a0\",\"e\":\"\\/\",\"f\":[\"\"],"
+                        + "\"g\":{\"h\":\" \"}}\n{\"a\":\" \"}", 2L, Map.of("a", s | b, "b", s, "c", s, "d", s, "e", s,
+                                "f", o, "g", o), true),
                 Arguments.of("DEL and the last code points are text", "{\"a\":\"\u007f\udbff\udfff\"}", 1L,
                         Map.of("a", s), true));
     }
