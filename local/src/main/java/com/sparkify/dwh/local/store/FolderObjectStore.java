@@ -6,7 +6,9 @@ import com.sparkify.dwh.store.ObjectSummary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -38,21 +40,47 @@ public final class FolderObjectStore implements ObjectStore {
         if (!Files.isDirectory(start)) {
             return List.of();
         }
+        // The folder's entries are walked in parallel: at 200,000 song files in 17,000 folders, listing is
+        // a second of system calls on one core.
+        List<Path> entries;
+        try (Stream<Path> children = Files.list(start)) {
+            entries = children.toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + start, e);
+        }
+        List<ObjectSummary> objects = new ArrayList<>(entries.parallelStream()
+                .flatMap(entry -> walk(entry, prefix).stream()).toList());
+        objects.sort(Comparator.comparing(ObjectSummary::key, FolderObjectStore::compareUtf8));
+        return objects;
+    }
+
+    /** The objects in a file or folder whose keys start with {@code prefix}. */
+    private List<ObjectSummary> walk(Path start, String prefix) {
         List<ObjectSummary> objects = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(start)) {
-            files.forEach(file -> {
-                BasicFileAttributes attributes = attributes(file);
-                if (attributes.isRegularFile()) {
-                    String key = keyOf(file);
-                    if (key.startsWith(prefix)) {
-                        objects.add(new ObjectSummary(key, attributes.size(), eTag(attributes)));
+        try {
+            // walkFileTree hands each file's attributes to the visitor: one stat per file, not two.
+            Files.walkFileTree(start, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes found) {
+                    // A link to a file is that file, as S3 would hold its content; a link to a folder is skipped.
+                    BasicFileAttributes attributes = found.isSymbolicLink() ? attributes(file) : found;
+                    if (attributes.isRegularFile()) {
+                        String key = keyOf(file);
+                        if (key.startsWith(prefix)) {
+                            objects.add(new ObjectSummary(key, attributes.size(), eTag(attributes)));
+                        }
                     }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    throw e;
                 }
             });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + start, e);
         }
-        objects.sort(Comparator.comparing(ObjectSummary::key, FolderObjectStore::compareUtf8));
         return objects;
     }
 
@@ -136,17 +164,19 @@ public final class FolderObjectStore implements ObjectStore {
 
     /** S3 lists keys in UTF-8 binary order, which is code point order, not Java's UTF-16 order. */
     static int compareUtf8(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
+        int length = Math.min(a.length(), b.length());
+        for (int i = 0; i < length; i++) {
+            char ca = a.charAt(i);
+            char cb = b.charAt(i);
             if (ca != cb) {
-                return Integer.compare(ca, cb);
+                // UTF-16 order is code point order except where a surrogate (a code point above U+FFFF)
+                // meets U+E000..U+FFFF: move the surrogates above them.
+                if (ca >= 0xD800 && cb >= 0xD800) {
+                    return Integer.compare(ca >= 0xE000 ? ca - 0x800 : ca + 0x2000, cb >= 0xE000 ? cb - 0x800 : cb + 0x2000);
+                }
+                return ca - cb;
             }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
         }
-        return Integer.compare(a.length() - i, b.length() - j);
+        return a.length() - b.length();
     }
 }

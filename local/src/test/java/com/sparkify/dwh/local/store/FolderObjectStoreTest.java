@@ -103,8 +103,39 @@ class FolderObjectStoreTest {
     }
 
     @Test
+    void aLinkToAFileIsListedAsTheFileAndALinkToAFolderIsNot() throws IOException {
+        Path outside = Files.createTempDirectory("sparkify-outside-");
+        try {
+            Files.writeString(outside.resolve("real.json"), "{}");
+            Files.createDirectories(root.resolve("d/sub"));
+            Files.writeString(root.resolve("d/sub/plain.json"), "{\"a\":1}");
+            Files.createSymbolicLink(root.resolve("d/linked.json"), outside.resolve("real.json"));
+            Files.createSymbolicLink(root.resolve("d/folder"), outside);
+
+            assertThat(store.list("d/")).extracting(ObjectSummary::key, ObjectSummary::size)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("d/linked.json", 2L),
+                            org.assertj.core.groups.Tuple.tuple("d/sub/plain.json", 7L));
+        } finally {
+            Files.deleteIfExists(outside.resolve("real.json"));
+            Files.deleteIfExists(outside);
+        }
+    }
+
+    @Test
     void compareUtf8IsByteOrder() {
-        List<String> values = List.of("", "a", "ab", "b", "é", "\uFFFD", "😀", "😀a");
+        List<String> values = new java.util.ArrayList<>(List.of("", "a", "ab", "b", "é", "\uFFFD", "😀", "😀a",
+                "\uD7FF", "\uE000", "\uFFFF", "😀\uE000", "\uE000😀", "\uD83D\uDE01"));
+        // And random strings from every range where UTF-16 and UTF-8 orders could part.
+        java.util.Random random = new java.util.Random(7);
+        int[][] ranges = {{0x20, 0x7F}, {0x80, 0x7FF}, {0xD000, 0xD7FF}, {0xE000, 0xFFFF}, {0x10000, 0x10FFFF}};
+        for (int n = 0; n < 60; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(4); k >= 0; k--) {
+                int[] range = ranges[random.nextInt(ranges.length)];
+                text.appendCodePoint(range[0] + random.nextInt(range[1] - range[0] + 1));
+            }
+            values.add(text.toString());
+        }
         for (String a : values) {
             for (String b : values) {
                 byte[] x = a.getBytes(StandardCharsets.UTF_8);
