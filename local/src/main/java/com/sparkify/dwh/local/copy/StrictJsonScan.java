@@ -186,18 +186,37 @@ final class StrictJsonScan {
                 throw UNSURE;
             }
             int slot = keys.rootKey(this, member++);
-            if (token() != ':') {
+            // Compact JSON puts each token right after the last: taken straight from the buffer.
+            if (pos < limit && buffer[pos] == ':') {
+                pos++;
+            } else if (token() != ':') {
                 throw UNSURE;
             }
-            keys.note(slot, value(token(), 0));
-            b = token();
+            b = pos < limit ? buffer[pos] & 0xFF : 0;
+            if (b > ' ') {
+                pos++;
+            } else {
+                b = token();
+            }
+            keys.note(slot, value(b, 0));
+            b = pos < limit ? buffer[pos] & 0xFF : 0;
+            if (b > ' ') {
+                pos++;
+            } else {
+                b = token();
+            }
             if (b == '}') {
                 return;
             }
             if (b != ',') {
                 throw UNSURE;
             }
-            b = token();
+            b = pos < limit ? buffer[pos] & 0xFF : 0;
+            if (b > ' ') {
+                pos++;
+            } else {
+                b = token();
+            }
         }
     }
 
@@ -345,12 +364,30 @@ final class StrictJsonScan {
         if (b < '0' || b > '9') {
             throw UNSURE;
         }
-        while ((b = next()) >= '0' && b <= '9') {
+        while (true) {
+            // Straight from the buffer while it lasts.
+            int end = Math.min(limit, pos + MAX_NUMBER + 1 - numberLength);
+            byte[] bytes = buffer;
+            int i = pos;
+            while (i < end && bytes[i] >= '0' && bytes[i] <= '9') {
+                i++;
+            }
+            numberLength += i - pos;
+            pos = i;
+            if (numberLength > MAX_NUMBER) {
+                throw UNSURE;
+            }
+            if (i < limit) {
+                return bytes[pos++] & 0xFF;
+            }
+            b = next(); // the buffer ran out: refill, or the end of the file
+            if (b < '0' || b > '9') {
+                return b;
+            }
             if (++numberLength > MAX_NUMBER) {
                 throw UNSURE;
             }
         }
-        return b;
     }
 
     /** Skips a string whose opening quote was read, to its closing quote; returns 0. */
@@ -363,7 +400,11 @@ final class StrictJsonScan {
             while (i <= last) {
                 long special = special((long) LONG.get(bytes, i));
                 if (special != 0) {
-                    i += Long.numberOfTrailingZeros(special) >>> 3;
+                    // The lowest marked byte (numberOfTrailingZeros is a call, not an instruction, in C1).
+                    while ((special & 0x80) == 0) {
+                        special >>>= 8;
+                        i++;
+                    }
                     break;
                 }
                 i += Long.BYTES;
