@@ -8,6 +8,7 @@ import com.sparkify.dwh.local.runtime.Notification;
 import com.sparkify.dwh.local.runtime.StepTracker;
 import com.sparkify.dwh.local.states.ExecutionListener;
 import com.sparkify.dwh.local.states.ExecutionResult;
+import com.sparkify.dwh.local.states.Sleeper;
 import com.sparkify.dwh.pipeline.StepReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -60,7 +61,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--real-time",
             description = "Wait as long as the state machine says (Wait states, retry intervals). By default"
-                    + " they last 1/100 of that on the local warehouse, and real time on Redshift.")
+                    + " they last 1/100 of that on the local warehouse, ending sooner when a statement finishes,"
+                    + " and real time on Redshift.")
     boolean realTime;
 
     @Option(names = "--wait-scale", paramLabel = "FACTOR",
@@ -112,8 +114,10 @@ public final class RunCommand implements Callable<Integer> {
         StepTracker steps = new StepTracker(report -> printStep(report, out));
         try (LocalPipeline pipeline = onRedshift ? redshift.open(logJsonPaths, maxErrors)
                 : LocalPipeline.open(database, data, LocalPipeline.copySettings(logJsonPaths, maxErrors))) {
-            double scale = waitScale != null ? waitScale : realTime || onRedshift ? 1.0 : FAST;
-            LocalStateMachine.Run run = pipeline.runStateMachine(input, pipeline.sleeper(scale), ExecutionListener.NONE, steps);
+            // By default a local wait also ends when a statement finishes; --real-time and --wait-scale wait as told.
+            Sleeper sleeper = waitScale != null ? Sleeper.scaled(waitScale)
+                    : realTime ? Sleeper.realTime() : pipeline.sleeper(onRedshift ? 1.0 : FAST);
+            LocalStateMachine.Run run = pipeline.runStateMachine(input, sleeper, ExecutionListener.NONE, steps);
             ExecutionResult result = run.result();
             for (Notification notification : run.notifications()) {
                 out.printf("SNS message to %s (recorded locally, not sent):%n  %s%n  %s%n", notification.topicArn(),
