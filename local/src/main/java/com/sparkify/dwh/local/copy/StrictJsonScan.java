@@ -31,7 +31,7 @@ final class StrictJsonScan {
 
     /** Deeper than this, Jackson decides (its limit is far above; real data is far below). */
     private static final int MAX_DEPTH = 64;
-    /** Longer root keys, Jackson decides. */
+    /** Longer keys, Jackson decides (its limit is 50,000 characters). */
     private static final int MAX_KEY = 256;
     /** Longer numbers, Jackson decides (its limit is 1000 characters). */
     private static final int MAX_NUMBER = 64;
@@ -233,17 +233,17 @@ final class StrictJsonScan {
             if (b != '"') {
                 throw UNSURE;
             }
+            long start = offset();
             skipString();
+            if (offset() - start > MAX_KEY + 1) {
+                throw UNSURE; // Jackson limits names at any depth (50,000 characters)
+            }
             if (token() != ':') {
                 throw UNSURE;
             }
             value(token(), depth);
-            b = token();
-            if (b == '}') {
+            if (!another('}')) {
                 return;
-            }
-            if (b != ',') {
-                throw UNSURE;
             }
             b = token();
         }
@@ -259,15 +259,23 @@ final class StrictJsonScan {
         }
         while (true) {
             value(b, depth);
-            b = token();
-            if (b == ']') {
+            if (!another(']')) {
                 return;
-            }
-            if (b != ',') {
-                throw UNSURE;
             }
             b = token();
         }
+    }
+
+    /** After a member or an element: true at a comma, false at {@code close}; unsure at anything else. */
+    private boolean another(int close) throws IOException, Unsure {
+        int b = token();
+        if (b == close) {
+            return false;
+        }
+        if (b != ',') {
+            throw UNSURE;
+        }
+        return true;
     }
 
     /** Reads the value starting with {@code b}; its kind, as {@link StrictJsonCheck} counts kinds. */

@@ -37,7 +37,7 @@ public final class FolderObjectStore implements ObjectStore {
     @Override
     public List<ObjectSummary> list(String prefix) {
         Path start = deepestFolderOf(prefix);
-        if (!Files.isDirectory(start)) {
+        if (!Files.isDirectory(start) || linkedBelowRoot(start)) {
             return List.of();
         }
         // The folder's entries are walked in parallel: at 200,000 song files in 17,000 folders, listing is
@@ -52,6 +52,19 @@ public final class FolderObjectStore implements ObjectStore {
                 .flatMap(entry -> walk(entry, prefix).stream()).toList());
         objects.sort(Comparator.comparing(ObjectSummary::key, FolderObjectStore::compareUtf8));
         return objects;
+    }
+
+    /**
+     * Whether a folder between the root and {@code folder} is a link: the walk skips links to folders, so
+     * a listing of a narrower prefix must not find them either (the bucket folder itself may be a link).
+     */
+    private boolean linkedBelowRoot(Path folder) {
+        for (Path path = folder; path != null && !path.equals(root); path = path.getParent()) {
+            if (Files.isSymbolicLink(path)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The objects in a file or folder whose keys start with {@code prefix}. */

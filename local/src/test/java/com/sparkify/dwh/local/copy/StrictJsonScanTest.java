@@ -275,6 +275,8 @@ class StrictJsonScanTest {
                 Arguments.of("an escape in a root key", utf8("{\"a\\u0062\":1}")),
                 Arguments.of("a non-ASCII root key", utf8("{\"\u00e9\":1}")),
                 Arguments.of("a root key over 256 bytes", utf8("{\"" + "k".repeat(257) + "\":1}")),
+                Arguments.of("a nested key over 256 bytes", utf8("{\"a\":{\"" + "k".repeat(257) + "\":1}}")),
+                Arguments.of("a nested key over Jackson's 50,000 characters", utf8("{\"a\":{\"" + "k".repeat(60_000) + "\":1}}")),
                 Arguments.of("nesting deeper than 64", utf8("{\"a\":" + "[".repeat(64) + "]".repeat(64) + "}")),
                 Arguments.of("a number over 64 characters", utf8("{\"a\":1" + "0".repeat(64) + "}")),
                 // UTF-8 that RFC 3629 does not allow, some of which Jackson reads.

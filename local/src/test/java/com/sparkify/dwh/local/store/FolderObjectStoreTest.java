@@ -115,6 +115,9 @@ class FolderObjectStoreTest {
             assertThat(store.list("d/")).extracting(ObjectSummary::key, ObjectSummary::size)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("d/linked.json", 2L),
                             org.assertj.core.groups.Tuple.tuple("d/sub/plain.json", 7L));
+            // A narrower prefix finds nothing the wider one does not: not through the folder link either.
+            assertThat(store.list("d/folder/")).isEmpty();
+            assertThat(store.list("d/folder/real")).isEmpty();
         } finally {
             Files.deleteIfExists(outside.resolve("real.json"));
             Files.deleteIfExists(outside);
