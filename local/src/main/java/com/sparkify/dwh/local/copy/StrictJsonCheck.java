@@ -60,8 +60,8 @@ final class StrictJsonCheck {
         }
     }
 
-    /** One file's survey. */
-    private record FileSurvey(long records, Map<String, Integer> kinds, boolean bundled, boolean newlineDelimited) {
+    /** One file's survey: what the check found, and whether the file went into the bundle. */
+    private record FileSurvey(StrictJsonScan.Result checked, boolean bundled) {
     }
 
     private StrictJsonCheck() {
@@ -90,12 +90,12 @@ final class StrictJsonCheck {
                     failed.set(true);
                     return;
                 }
-                records[i] = one.records();
+                records[i] = one.checked().records();
                 bundled[i] = one.bundled();
-                newlineDelimited[i] = one.newlineDelimited();
+                newlineDelimited[i] = one.checked().newlineDelimited();
                 // Merged as it comes: 200k song files' surveys are not all held at once.
                 synchronized (kinds) {
-                    one.kinds().forEach((key, kind) -> kinds.merge(key, kind, (a, b) -> a | b));
+                    one.checked().kinds().forEach((key, kind) -> kinds.merge(key, kind, (a, b) -> a | b));
                 }
             })).join();
         } finally {
@@ -113,8 +113,7 @@ final class StrictJsonCheck {
                 if (one == null) {
                     one = tokenized(factory, content);
                 }
-                return one == null ? null : new FileSurvey(one.records(), one.kinds(),
-                        bundle.add(content, one.newlineDelimited()), one.newlineDelimited());
+                return one == null ? null : new FileSurvey(one, bundle.add(content, one.newlineDelimited()));
             }
             StrictJsonScan.Result one = StrictJsonScan.of(Channels.newInputStream(channel));
             if (one == null) {
@@ -123,7 +122,7 @@ final class StrictJsonCheck {
                     one = tokenized(parser);
                 }
             }
-            return one == null ? null : new FileSurvey(one.records(), one.kinds(), false, one.newlineDelimited());
+            return one == null ? null : new FileSurvey(one, false);
         } catch (IOException malformed) {
             return null; // malformed, invalid UTF-8, over Jackson's limits, unreadable: the Java path reports it
         }

@@ -77,13 +77,13 @@ final class StrictJsonScan {
         return new StrictJsonScan(null, content, 0, content.length, 0).scan();
     }
 
-    /** The file read from {@code in}; null when Jackson must decide. */
-    static Result of(InputStream in) throws IOException {
+    /** The file read from {@code in}; null when Jackson must decide (a read that fails included). */
+    static Result of(InputStream in) {
         return of(in, 1 << 16);
     }
 
     /** With a buffer of {@code bufferSize} bytes: tests scan with tiny ones, to cross its ends everywhere. */
-    static Result of(InputStream in, int bufferSize) throws IOException {
+    static Result of(InputStream in, int bufferSize) {
         return new StrictJsonScan(in, new byte[Math.max(bufferSize, 2)], 1, 1, -1).scan();
     }
 
@@ -277,7 +277,11 @@ final class StrictJsonScan {
     private int value(int b, int depth) throws IOException, Unsure {
         switch (b) {
             case '"' -> {
-                return depth == 0 ? rootString() : skipString() | StrictJsonCheck.STRING;
+                if (depth == 0) {
+                    return rootString();
+                }
+                skipString();
+                return StrictJsonCheck.STRING;
             }
             case '{' -> {
                 // The Java path's splitter takes a '{' in a line's first column for a new record.
@@ -393,8 +397,8 @@ final class StrictJsonScan {
         }
     }
 
-    /** Skips a string whose opening quote was read, to its closing quote; returns 0. */
-    private int skipString() throws IOException, Unsure {
+    /** Skips a string whose opening quote was read, to its closing quote. */
+    private void skipString() throws IOException, Unsure {
         while (true) {
             // Eight bytes at a time to the first that is not plain text, straight from the buffer.
             byte[] bytes = buffer;
@@ -415,7 +419,7 @@ final class StrictJsonScan {
             pos = i;
             int b = next();
             if (b == '"') {
-                return 0;
+                return;
             }
             if (b == '\\') {
                 escape();

@@ -706,6 +706,11 @@ class NativeJsonLoadTest {
 
         private static final String USERS = "CREATE TABLE users (userid VARCHAR(8), firstname VARCHAR(32), level VARCHAR(8))";
 
+        /** The users/ files copied into USERS with JSON {@code format} ('auto' or 'auto ignorecase'). */
+        private Comparison copyUsers(String format) throws SQLException {
+            return compare(USERS, "COPY users FROM 's3://sparkify/users/'" + AWS + " FORMAT AS JSON '" + format + "'");
+        }
+
         @Test
         void aDuplicateKeyDeclinesAndTheJavaPathTakesTheFirst() throws SQLException {
             Comparison comparison = playsAround("{\"sessionId\": 2, \"artist\": \"first\", \"artist\": \"second\"}");
@@ -738,8 +743,7 @@ class NativeJsonLoadTest {
                     "{\"userId\": \"39\", \"firstName\": \"Walter\", \"level\": \"free\"}",
                     "{\"userId\": \"8\", \"FIRSTNAME\": \"Kaylee\", \"level\": \"paid\"}"));
 
-            Comparison comparison = compare(USERS, "COPY users FROM 's3://sparkify/users/'" + AWS
-                    + " FORMAT AS JSON 'auto ignorecase'");
+            Comparison comparison = copyUsers("auto ignorecase");
 
             assertDeclined(comparison);
             assertThat(comparison.java().rows()).containsExactlyInAnyOrder(
@@ -751,8 +755,7 @@ class NativeJsonLoadTest {
             put("users/a.json", lines("{\"userId\": \"39\", \"firstName\": \"Walter\", \"level\": \"free\"}"));
             put("users/b.json", lines("{\"userid\": \"8\", \"firstName\": \"Kaylee\", \"level\": \"paid\"}"));
 
-            Comparison comparison = compare(USERS, "COPY users FROM 's3://sparkify/users/'" + AWS
-                    + " FORMAT AS JSON 'auto ignorecase'");
+            Comparison comparison = copyUsers("auto ignorecase");
 
             assertDeclined(comparison);
             assertThat(comparison.java().rows()).containsExactlyInAnyOrder(
@@ -765,8 +768,7 @@ class NativeJsonLoadTest {
                     "{\"USERID\": \"39\", \"FirstName\": \"Walter\", \"LEVEL\": \"free\", \"Bogus\": 1}",
                     "{\"LEVEL\": \"paid\", \"USERID\": \"8\", \"FirstName\": \"Kaylee\"}"));
 
-            Comparison comparison = compare(USERS, "COPY users FROM 's3://sparkify/users/'" + AWS
-                    + " FORMAT AS JSON 'auto ignorecase'");
+            Comparison comparison = copyUsers("auto ignorecase");
 
             assertTookTheFastPath(comparison);
             assertThat(comparison.fast().rows()).containsExactlyInAnyOrder(
@@ -781,8 +783,7 @@ class NativeJsonLoadTest {
                     "{\"userId\": \"39\", \"firstName\": \"Walter\", \"level\": \"free\"}",
                     "{\"userId\": \"8\", \"firstName\": \"Kaylee\", \"level\": \"paid\"}"));
 
-            Comparison comparison = compare(USERS, "COPY users FROM 's3://sparkify/users/'" + AWS
-                    + " FORMAT AS JSON 'auto'");
+            Comparison comparison = copyUsers("auto");
 
             assertTookTheFastPath(comparison);
             assertThat(comparison.fast().rows()).containsExactlyInAnyOrder(
@@ -793,8 +794,7 @@ class NativeJsonLoadTest {
         void autoWithTheSameKeyInTwoCasesInOneRecord() throws SQLException {
             put("users/u.json", lines("{\"level\": \"free\", \"LEVEL\": \"paid\", \"userid\": \"39\"}"));
 
-            Comparison comparison = compare(USERS, "COPY users FROM 's3://sparkify/users/'" + AWS
-                    + " FORMAT AS JSON 'auto'");
+            Comparison comparison = copyUsers("auto");
 
             assertThat(comparison.java().rows()).containsExactly(row("39", null, "free"));
         }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,12 +45,8 @@ class StrictJsonScanTest {
     private static StrictJsonScan.Result agreeing(byte[] content) {
         StrictJsonScan.Result scanned = StrictJsonScan.of(content);
         for (int size : BUFFER_SIZES) {
-            try {
-                assertThat(StrictJsonScan.of(new ByteArrayInputStream(content), size))
-                        .as("a stream with a buffer of %d bytes: %s", size, show(content)).isEqualTo(scanned);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            assertThat(StrictJsonScan.of(new ByteArrayInputStream(content), size))
+                    .as("a stream with a buffer of %d bytes: %s", size, show(content)).isEqualTo(scanned);
         }
         if (scanned != null) {
             StrictJsonScan.Result tokenized;
